@@ -21,6 +21,7 @@ from govplan.model import (
     Diagnostic,
     Document,
     DocumentKind,
+    FileCoverage,
     Period,
     Plan,
     Precision,
@@ -68,6 +69,7 @@ class PlanGraph:
         self._objects: dict[str, Any] = {}
         self._by_kind: dict[type, dict[str, Any]] = {kind: {} for kind in _KINDS}
         self._diagnostics: list[Diagnostic] = []
+        self._coverage: dict[str, FileCoverage] = {}
         self._index = Indexes()
         self._version = 0
         self._nx_cache: tuple[int, Any] | None = None
@@ -116,10 +118,23 @@ class PlanGraph:
             self._diagnostics.append(d)
         self._version += 1
 
+    def add_coverage(self, coverage: FileCoverage) -> None:
+        """Record how completely a reader accounted for one file's lines."""
+        if not isinstance(coverage, FileCoverage):
+            raise TypeError(f"expected a FileCoverage, got {type(coverage).__name__}")
+        self._coverage[coverage.path] = coverage
+        self._version += 1
+
+    def coverage(self) -> list[FileCoverage]:
+        """Per file read: how many non-blank lines are accounted for, and which are not."""
+        return list(self._coverage.values())
+
     def merge(self, other: PlanGraph) -> None:
-        """Add every object and diagnostic of *other* to this graph."""
+        """Add every object, diagnostic and coverage record of *other* to this graph."""
         self.add_all(other._objects_in_order())
         self.add_diagnostics(other._diagnostics)
+        for c in other._coverage.values():
+            self.add_coverage(c)
 
     def _store(self, obj: Any) -> None:
         self._objects[obj.id] = obj
@@ -198,7 +213,7 @@ class PlanGraph:
         if not isinstance(other, PlanGraph):
             return NotImplemented
         return (self._objects_in_order() == other._objects_in_order()
-                and self._diagnostics == other._diagnostics)
+                and self._diagnostics == other._diagnostics and self._coverage == other._coverage)
 
     __hash__ = None  # type: ignore[assignment]
 

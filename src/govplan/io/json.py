@@ -23,6 +23,7 @@ from govplan.model import (
     Action,
     Diagnostic,
     Document,
+    FileCoverage,
     Period,
     Plan,
     Post,
@@ -144,6 +145,7 @@ def dumps(graph: PlanGraph, *, indent: int | None = None) -> str:
         conv = full if kind in (Unit, Document, Action, Plan) else by_ref
         data[section] = [conv.unstructure(obj) for obj in graph._by_kind[kind].values()]
     data["diagnostics"] = [full.unstructure(d) for d in graph.diagnostics()]
+    data["coverage"] = [full.unstructure(c) for c in graph.coverage()]
     return json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
 
 
@@ -173,7 +175,7 @@ def loads(text: str | bytes) -> PlanGraph:
     version = data.get("version")
     if type(version) is not int or version != FORMAT_VERSION:
         raise SchemaVersionError(f"unsupported govplan JSON version {version!r}; this govplan reads {FORMAT_VERSION}")
-    known = {"format", "version", "diagnostics", *(s for s, _ in _SECTIONS)}
+    known = {"format", "version", "diagnostics", "coverage", *(s for s, _ in _SECTIONS)}
     extra = set(data) - known
     if extra:
         raise SerializationError(f"unknown sections in saved graph: {', '.join(sorted(extra))}")
@@ -190,7 +192,7 @@ def loads(text: str | bytes) -> PlanGraph:
 def _build(data: dict[str, Any]) -> PlanGraph:
     full = make_converter()
     sections = {}
-    for section, _ in _SECTIONS + (("diagnostics", Diagnostic),):
+    for section, _ in _SECTIONS + (("diagnostics", Diagnostic), ("coverage", FileCoverage)):
         items = data.get(section, [])
         if not isinstance(items, list):
             raise SerializationError(f"section {section!r} must be a list")
@@ -202,6 +204,8 @@ def _build(data: dict[str, Any]) -> PlanGraph:
         conv = full if kind in (Unit, Document, Action, Plan) else by_ref
         graph.add_all(conv.structure(sections[section], list[kind]))  # type: ignore[valid-type]
     graph.add_diagnostics(full.structure(sections["diagnostics"], list[Diagnostic]))
+    for coverage in full.structure(sections["coverage"], list[FileCoverage]):
+        graph.add_coverage(coverage)
     return graph
 
 

@@ -1,5 +1,6 @@
 """The typed domain model: value classes for plans and everything in them."""
 
+from govplan.model.coverage import FileCoverage
 from govplan.model.diagnostics import Diagnostic, Severity
 from govplan.model.entities import (
     Action,
@@ -31,6 +32,7 @@ __all__ = [
     "Direction",
     "Document",
     "DocumentKind",
+    "FileCoverage",
     "Period",
     "Plan",
     "PlanKind",
