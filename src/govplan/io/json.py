@@ -215,6 +215,6 @@ def _reject_constant(name: str) -> Any:
 
 def _describe(exc: BaseException) -> str:
     if isinstance(exc, cattrs.BaseValidationError):
-        notes = cattrs.transform_error(exc)
+        notes = cattrs.transform_error(exc, format_exception=lambda e, _t: f"{type(e).__name__}: {e}")
         return "; ".join(notes[:3]) + (f" (and {len(notes) - 3} more)" if len(notes) > 3 else "")
     return str(exc)[:300]
