@@ -53,8 +53,11 @@ def parse_period(cls: type[Period], text: str, year: int | None = None) -> Perio
     r = _RANGE.match(s)
     if r:
         s = r.group(2) + "年" + s[r.end():]
-    # 年底 / 年末 / 年内 without a year: the plan's year.
-    if s in ("年底", "年末", "年内", "今年", "本年", "本年度", "今年底", "今年年底"):
+    # Without a year these take the plan's year; the year's end (年底, 年末) is its last month,
+    # while 年内 (within the year) is the year as a whole.
+    if s in ("年底", "年末", "今年底", "今年年底", "本年底"):
+        return cls.of_month(_need_year(raw, year), 12)
+    if s in ("年内", "今年", "本年", "本年度", "今年内"):
         return cls.of_year(_need_year(raw, year))
     m = _CHINESE.match(s)
     if not m or not any(m.groupdict().values()):
@@ -70,6 +73,8 @@ def parse_period(cls: type[Period], text: str, year: int | None = None) -> Perio
         return cls.of_quarter(y, q)
     if m["h"]:
         return cls.of_half(y, 1 if m["h"] == "上" else 2)
+    if m["yend"] in ("底", "末", "年底", "年末"):
+        return cls.of_month(y, 12)
     return cls.of_year(y)
 
 

@@ -79,7 +79,7 @@ class Period:
     >>> str(p), p.start.isoformat(), p.end.isoformat()
     ('2024-06', '2024-06-01', '2024-06-30')
     >>> str(Period.parse("年底前", year=2024)), str(Period.parse("三季度末", year=2024))
-    ('2024', '2024-Q3')
+    ('2024-12', '2024-Q3')
     >>> Period.parse("2024-Q4") < Period.parse("2025-03") < Period.ongoing()
     True
     """
@@ -131,7 +131,7 @@ class Period:
         >>> str(Period.parse("2024年12月")), str(Period.parse("3月25日前", year=2024))
         ('2024-12', '2024-03-25')
         >>> str(Period.parse("长期坚持")), str(Period.parse("2024年末"))
-        ('ongoing', '2024')
+        ('ongoing', '2024-12')
         """
         from govplan.model._period_parse import parse_period
 
@@ -164,7 +164,8 @@ class Period:
         if self.precision is Precision.DAY:
             return start
         months = 12 if self.precision is Precision.YEAR else _MONTHS_IN[self.precision]
-        return start + relativedelta(months=months, days=-1)
+        end: _dt.date = start + relativedelta(months=months, days=-1)
+        return end
 
     @property
     def end_month(self) -> tuple[int, int] | None:
