@@ -16,6 +16,7 @@ from govplan import (
     Document,
     DocumentKind,
     FileCoverage,
+    Member,
     Period,
     Plan,
     PlanGraph,
@@ -150,7 +151,8 @@ def graphs(draw: Any, max_tasks: int = 12) -> PlanGraph:
             "tf:1", attachment.id, draw(names) + "工作专班",
             convener=draw(st.none() | st.builds(Post, names, st.none() | st.sampled_from(unit_pool))),
             deputies=draw(st.lists(st.builds(Post, names, st.none() | st.sampled_from(unit_pool)), max_size=2)),
-            members=draw(st.lists(st.sampled_from(unit_pool), max_size=4, unique=True)),
+            members=[Member(draw(st.sampled_from(u.names)), u)
+                     for u in draw(st.lists(st.sampled_from(unit_pool), max_size=4, unique=True))],
             office=draw(st.none() | st.sampled_from(unit_pool)),
             action_id=action.id, source=draw(optional_spans),
         ))

@@ -74,7 +74,7 @@ def test_units_are_added_with_tasks_and_found_by_alias() -> None:
 def test_unknown_unit_suggests_close_names() -> None:
     g = small_graph()
     with pytest.raises(UnknownUnitError) as err:
-        g.unit("区财政厅")
+        g.unit("区财攻局")
     assert "区财政局" in err.value.suggestions
 
 

@@ -78,7 +78,7 @@ def edges_of(obj: Any, resolve_document: Any = None) -> Iterator[Edge]:
         for post in obj.deputies:
             if post.unit is not None:
                 yield Edge(obj.id, post.unit.id, EdgeKind.DEPUTY, post.label)
-        for unit in obj.members:
-            yield Edge(obj.id, unit.id, EdgeKind.MEMBER)
+        for member in obj.members:
+            yield Edge(obj.id, member.unit.id, EdgeKind.MEMBER, member.name)
         if obj.office is not None:
             yield Edge(obj.id, obj.office.id, EdgeKind.OFFICE)

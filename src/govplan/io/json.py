@@ -24,6 +24,7 @@ from govplan.model import (
     Diagnostic,
     Document,
     FileCoverage,
+    Member,
     Period,
     Plan,
     Post,
@@ -122,7 +123,7 @@ def make_converter(units: dict[str, Unit] | None = None) -> cattrs.Converter:
                 raise ValueError(f"unit id {value!r} is not in the units section") from None
 
         conv.register_structure_hook(Unit, structure_unit_ref)
-    for cls in (Post, Task, TaskForce):
+    for cls in (Member, Post, Task, TaskForce):
         conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv))
         conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True))
     return conv

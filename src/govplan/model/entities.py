@@ -25,6 +25,7 @@ __all__ = [
     "Direction",
     "Document",
     "DocumentKind",
+    "Member",
     "Plan",
     "PlanKind",
     "Post",
@@ -287,15 +288,43 @@ class Post:
 
 
 @attrs.frozen
+class Member:
+    """A unit's membership as printed in a member list: ``name`` as printed, ``unit`` resolved.
+
+    >>> fin = Unit("unit:甲区:区财政局", "区财政局")
+    >>> m = Member("财政局", fin)
+    >>> m.name, m.id
+    ('财政局', 'unit:甲区:区财政局')
+    """
+
+    name: str = attrs.field(validator=_nonempty)
+    unit: Unit = attrs.field(validator=v.instance_of(Unit))
+
+    @property
+    def id(self) -> str:
+        """The resolved unit's id."""
+        return self.unit.id
+
+
+def _as_members(value: Any) -> tuple[Member, ...]:
+    # A bare Unit is a member printed under the unit's own name.
+    return tuple(Member(m.name, m) if isinstance(m, Unit) else m for m in _as_tuple(value))
+
+
+@attrs.frozen
 class TaskForce:
-    """A 工作专班 / 领导小组: convener, deputies, member units and office."""
+    """A 工作专班 / 领导小组: convener, deputies, member units and office.
+
+    ``members`` keep each name as printed in the member list beside the resolved unit
+    (a bare :class:`Unit` given here becomes ``Member(unit.name, unit)``).
+    """
 
     id: str = attrs.field(validator=_nonempty)
     plan_id: str = attrs.field(validator=_nonempty)
     name: str = attrs.field(validator=_nonempty)
     convener: Post | None = attrs.field(default=None, validator=v.optional(v.instance_of(Post)))
     deputies: tuple[Post, ...] = attrs.field(default=(), converter=_as_tuple, validator=_tuple_of(Post))
-    members: tuple[Unit, ...] = attrs.field(default=(), converter=_as_tuple, validator=_tuple_of(Unit))
+    members: tuple[Member, ...] = attrs.field(default=(), converter=_as_members, validator=_tuple_of(Member))
     office: Unit | None = attrs.field(default=None, validator=v.optional(v.instance_of(Unit)))
     action_id: str | None = attrs.field(default=None, validator=_opt_str)
     source: SourceSpan | None = attrs.field(default=None, validator=_opt_source)
@@ -305,7 +334,7 @@ class TaskForce:
         """Every unit with a role in the task force, without repeats."""
         seen: dict[str, Unit] = {}
         posts = [p.unit for p in (self.convener, *self.deputies) if p is not None and p.unit]
-        for u in (*posts, *self.members, *( (self.office,) if self.office else ())):
+        for u in (*posts, *(m.unit for m in self.members), *((self.office,) if self.office else ())):
             if u is not None:
                 seen.setdefault(u.id, u)
         return tuple(seen.values())
