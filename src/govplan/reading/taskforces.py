@@ -1,0 +1,267 @@
+"""Task forces described in a 推进机制 / 组织实施 / 保障措施 paragraph.
+
+The genre's sentence is ``成立X工作专班，由A任召集人，B、C主要负责人任副召集人，成员单位包括
+D、E、F等，专班办公室设在G``, with variants: members before ``为成员单位`` / ``为专班成员``,
+``办公室设X``, a 总专班 with 总指挥 / 总调度, a 综合协调组 with 组长, a 领导小组, a
+联席会议 ``由X总牵头``.  A body only named (每个行动建立工作专班) is not a task force.
+
+>>> tf, = find_taskforces("成立实施招商引资行动工作专班，由区政府分管副区长任召集人，区商务局、"
+...                       "区发展改革局主要负责人任副召集人，成员单位包括区财政局、区自然资源局等，"
+...                       "专班办公室设在区商务局，负责日常调度。")
+>>> tf.name, tf.convener, tf.deputies, tf.members, tf.office
+('招商引资行动工作专班', '区政府分管副区长', ('区商务局主要负责人', '区发展改革局主要负责人'), ('区财政局', '区自然资源局'), '区商务局')
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from govplan.units import clean_name, split_unit_list
+
+__all__ = ["TaskForceDraft", "find_taskforces"]
+
+
+@attrs.frozen
+class TaskForceDraft:
+    """One task force read from a paragraph; ``start``/``end`` are offsets into it."""
+
+    name: str
+    convener: str | None
+    deputies: tuple[str, ...]
+    members: tuple[str, ...]
+    office: str | None
+    start: int
+    end: int
+
+
+# 成立 / 建立 … <body noun>; the name may hold quotes but no clause break.  Roles may be
+# written before the name: 成立由区长任组长、…为成员的某某领导小组 / 由X总牵头的联席会议.
+_NOUNS = "总专班|工作专班|专班|领导小组|工作小组|协调小组|综合协调组|协调组|工作组|联席会议|指挥部|工作办公室|委员会"
+_INTRO = re.compile(
+    r"(?:成立|组建|建立|设立)(?:了)?(?P<pre>[由以][^。；;\n的]{2,150}的)?"
+    r"(?P<name>[^，,。；;：:\n的]{0,40}?(?:" + _NOUNS + r"))"
+)
+_GENERIC_NAMES = {"专班", "工作专班", "领导小组", "工作小组", "工作组", "协调组", "协调小组", "指挥部", "委员会"}
+# 每个行动分别建立工作专班: one per action, described elsewhere.
+_DISTRIBUTIVE = ("分别", "各", "每个", "每", "均", "相应", "各自", "都")
+_LEAD_BY = re.compile(r"^由(?P<who>.+?)(?:总牵头|牵头)的$")
+_VERB_PREFIX = re.compile(r"^(?:[^，。“”\"]{0,8}?[区市县州旗])?(?:实施|落实|推进|推动)(?=.{4})")
+
+_HEADS = "副总指挥|总指挥|副指挥长|指挥长|总调度|副召集人|召集人|常务副组长|副组长|组长|常务副主任|副主任|主任"
+_ROLE = re.compile(
+    r"(?:担任|出任|任|为|作为)(?P<pre>[^，,。；;、任为]{0,8}?)"
+    r"(?P<role>" + _HEADS + r"|成员单位|专班成员|成员)"
+)
+_CONVENER_ROLES = {"总指挥", "指挥长", "召集人", "组长", "主任"}
+_DEPUTY_ROLES = {"副总指挥", "副指挥长", "总调度", "副召集人", "常务副组长", "副组长", "常务副主任", "副主任"}
+_MEMBER_LIST = re.compile(r"(?:成员单位|成员)(?:包括|包含|有|为|是|如下|由)\s*[：:]?|成员单位\s*[：:]?")
+# 组长由区长担任: the role first, its holder after 由.
+_PASSIVE = re.compile(
+    r"(?P<role>" + _HEADS + r")由"
+    r"(?P<who>[^，,。；;]{1,60}?)(?:担任|兼任|出任|任)(?=[，,。；;、]|$)"
+)
+_OFFICE = re.compile(r"办公室(?:设在|设于|设)(?P<unit>[^，,。；;\n]+)")
+_POST = re.compile(
+    r"(?:主要负责同志|主要负责人|分管负责人|相关负责人|负责人|主要领导|分管领导|党组书记|党委书记|书记|"
+    r"副局长|局长|副主任|主任|政委|副区长|区长|副市长|市长|副县长|县长|部长|队长|行长|经理|董事长|党组成员|常委|委员)"
+    r"(?:[（(][^）)]{0,8}[）)])?$"
+)
+_BARE_POST = re.compile(r"^(?:常务|党组|党委)?副?(?:局长|主任|政委|区长|市长|县长|书记|部长|队长)")
+_MEMBER_TRIM = re.compile(
+    r"(?:共同组成|组成|等相关单位|等有关单位|等单位|等部门|等|相关负责人|主要负责同志|主要负责人|分管负责人|负责人|分管领导)+$"
+)
+_GENERIC_MEMBER = re.compile(r"^(?:各|相关|有关)?(?:责任|成员|牵头|相关)单位|分管领导|联络员")
+_BREAKS = "，,。；;\n"
+_OPEN, _CLOSE = "（(【[“\"《", "）)】]”\"》"
+
+
+def _split_top(text: str, seps: str) -> list[str]:
+    """Split on any of *seps* outside brackets and quotes."""
+    parts: list[str] = []
+    cur: list[str] = []
+    depth = 0
+    for ch in text:
+        if ch in _OPEN and not (ch == '"' and depth):
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+        elif ch in seps and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+            continue
+        cur.append(ch)
+    parts.append("".join(cur))
+    return parts
+
+
+def _clean(name: str) -> str:
+    return clean_name(name).strip("：:，,。；;、")
+
+
+def _units(text: str) -> tuple[str, ...]:
+    out: dict[str, None] = {}
+    for item in split_unit_list(text):
+        name = _MEMBER_TRIM.sub("", _clean(str(item)))
+        if name and not _GENERIC_MEMBER.search(name):
+            out.setdefault(name)
+    return tuple(out)
+
+
+def _posts(text: str) -> tuple[str, ...]:
+    """Deputies as posts: ``A、B主要负责人`` gives ``A主要负责人`` and ``B主要负责人``."""
+    out: list[str] = []
+    for group in re.split(r"[，,；;]|以及|及", _clean(text)):
+        items: list[str] = []
+        for item in _split_top(group, "、"):
+            if items and _BARE_POST.match(item):
+                items[-1] += "、" + item  # 党组书记、局长: one person
+            elif item:
+                items.append(item)
+        post = _POST.search(items[-1]) if items else None
+        for item in items:
+            if post and not _POST.search(item):
+                item += post.group()
+            out.append(item)
+    return tuple(x for x in out if x)
+
+
+def _is_list(s: str, m: re.Match[str], hi: int) -> bool:
+    """成员单位包括… always opens a list; bare 成员单位… only when a 、-list follows."""
+    if m.group() != "成员单位":
+        return True
+    stop = m.end()
+    while stop < hi and s[stop] not in _BREAKS:
+        stop += 1
+    return "、" in s[m.end() : stop]
+
+
+def _holder(s: str, lo: int, hi: int) -> str:
+    """Who holds a role: the words between the last anchor (or 由, or a sentence start) and the verb."""
+    seg = s[lo:hi]
+    cut = max(seg.rfind("。"), seg.rfind("由"))
+    seg = seg[cut + 1 :]
+    return re.sub(r"^[\s，,；;、]+|(?:分别|共同|等)+$", "", seg).strip()
+
+
+def _name(raw: str, action: str | None) -> str:
+    """The body's name without the verb after 成立 (实施 / 落实 / 推进 …)."""
+    raw = _clean(raw)
+    if raw.endswith("专班"):
+        raw = _VERB_PREFIX.sub("", raw)
+    if raw in _GENERIC_NAMES and action:
+        raw = action + raw if raw.startswith(("工作", "总")) else f"{action}工作{raw}"
+    return raw
+
+
+@attrs.define
+class _Roles:
+    """What a span of text says about one body's roles (filled by :func:`_read_roles`)."""
+
+    convener: str | None = None
+    deputies: list[str] = attrs.Factory(list)
+    members: dict[str, None] = attrs.Factory(dict)  # an insertion-ordered set
+    office: str | None = None
+    end: int = 0
+
+
+def _read_roles(s: str, lo: int, hi: int, roles: _Roles) -> None:
+    """Read role statements, member lists and the office in s[lo:hi] into *roles*."""
+    found: dict[re.Pattern[str], re.Match[str] | None] = {}
+
+    def ahead(rx: re.Pattern[str], pos: int) -> re.Match[str] | None:
+        # Keep each pattern's next match until pos passes it: linear on long segments.
+        if rx not in found or (hit := found[rx]) is not None and hit.start() < pos:
+            found[rx] = rx.search(s, pos, hi)
+        return found[rx]
+
+    anchor = pos = lo
+    while pos < hi:
+        role, lst, off, pas = (ahead(rx, pos) for rx in (_ROLE, _MEMBER_LIST, _OFFICE, _PASSIVE))
+        nxt = min((x for x in (role, lst, off, pas) if x), key=lambda x: x.start(), default=None)
+        if nxt is None:
+            break
+        if nxt is off:
+            roles.office = roles.office or _clean(_MEMBER_TRIM.sub("", nxt["unit"]))
+            anchor = roles.end = pos = nxt.end()
+        elif nxt is lst and not _is_list(s, nxt, hi):
+            pos = nxt.end()  # 成员单位要明确分管领导: a sentence about members, not their list
+        elif nxt is lst:
+            stop, depth = nxt.end(), 0
+            while stop < hi and (s[stop] not in _BREAKS or depth):
+                depth += s[stop] in "（(【["
+                depth -= depth > 0 and s[stop] in "）)】]"
+                stop += 1
+            roles.members.update(dict.fromkeys(_units(s[nxt.end() : stop])))
+            anchor = roles.end = pos = stop
+        else:
+            if nxt is pas:
+                who, kind = nxt["who"], nxt["role"]
+                office_post = "办公室" in s[max(lo, nxt.start() - 4) : nxt.start()]
+            else:
+                who, kind = _holder(s, anchor, nxt.start()), nxt["role"]
+                office_post = "办公室" in nxt["pre"]
+            if office_post:
+                pass  # 任专班办公室主任: the office's director, not the body's head
+            elif kind in ("成员单位", "专班成员", "成员"):
+                roles.members.update(dict.fromkeys(_units(who)))
+            elif kind in _CONVENER_ROLES and who:
+                roles.convener = roles.convener or _clean(who)
+            elif kind in _DEPUTY_ROLES and who:
+                roles.deputies.extend(_posts(who))
+            anchor = roles.end = pos = nxt.end()
+
+
+def find_taskforces(text: str, action: str | None = None) -> list[TaskForceDraft]:
+    """Every task force described in one paragraph, in order.
+
+    *action* names the plan's action; a body called only ``工作专班`` takes it as its name.
+    A body that is only named, with no convener and no members, is not returned.
+
+    >>> [t.name for t in find_taskforces("每个行动分别建立工作专班，区政府分管副区长任召集人。")]
+    []
+    >>> tf, = find_taskforces("成立由区政府常务副区长总牵头的联席会议，统筹推进。")
+    >>> tf.name, tf.convener
+    ('联席会议', '区政府常务副区长')
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    # Read without whitespace, so names broken by a line or page break join up;
+    # where[i] is the offset in *text* of character i of s.
+    where = [i for i, ch in enumerate(text) if not ch.isspace()]
+    s = "".join(text[i] for i in where)
+    where.append(len(text))
+    intros = list(_INTRO.finditer(s))
+    out: list[TaskForceDraft] = []
+    for k, m in enumerate(intros):
+        seg_end = intros[k + 1].start() if k + 1 < len(intros) else len(s)
+        if m.end() < len(s) and s[m.end()] in "”\"’":
+            continue  # “链主+专班” is a slogan, not a body
+        name = _name(m["name"], action)
+        lead = s[max(0, m.start() - 6) : m.start()]
+        if any(w in lead for w in _DISTRIBUTIVE) or name in _GENERIC_NAMES:
+            continue
+        roles = _Roles(end=m.end())
+        if m["pre"]:
+            by = _LEAD_BY.match(m["pre"])
+            if by:
+                roles.convener = _clean(by["who"])
+            else:
+                _read_roles(s, m.start("pre") + 1, m.end("pre"), roles)
+            roles.end = m.end()
+        _read_roles(s, m.end(), seg_end, roles)
+        if roles.convener is None and not roles.members:
+            continue  # only named, not described
+        out.append(
+            TaskForceDraft(
+                name=name,
+                convener=roles.convener,
+                deputies=tuple(roles.deputies),
+                members=tuple(roles.members),
+                office=roles.office or None,
+                start=where[m.start()],
+                end=where[roles.end - 1] + 1,
+            )
+        )
+    return out

@@ -1,0 +1,137 @@
+"""Task forces in 推进机制 / 组织实施 paragraphs."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govplan.reading.taskforces import TaskForceDraft, find_taskforces
+
+STANDARD = (
+    "（一）加强组织领导。成立青山区实施招商引资行动工作专班，由区政府办分管副主任任召集人，"
+    "区商务局、区发展改革局主要负责人任副召集人，成员单位包括区财政局、区自然资源局、"
+    "区委宣传部（区文明办、区政府新闻办）、各乡镇人民政府（街道办事处）、青山发展集团等，"
+    "专班办公室设在区商务局，负责日常协调和调度工作；成员单位要明确分管领导。"
+)
+
+
+def test_standard_paragraph() -> None:
+    (tf,) = find_taskforces(STANDARD)
+    assert tf.name == "招商引资行动工作专班"
+    assert tf.convener == "区政府办分管副主任"
+    assert tf.deputies == ("区商务局主要负责人", "区发展改革局主要负责人")
+    assert tf.members == (
+        "区财政局",
+        "区自然资源局",
+        "区委宣传部（区文明办、区政府新闻办）",
+        "各乡镇人民政府（街道办事处）",
+        "青山发展集团",
+    )
+    assert tf.office == "区商务局"
+    assert STANDARD[tf.start : tf.start + 2] == "成立"
+
+
+def test_members_before_role_and_bare_office() -> None:
+    text = (
+        "成立落实民生保障行动工作专班，由区政府办分管副主任为召集人，区人社局主要负责人为副召集人，"
+        "区教育局、区民政局、区城管局和区残联等为成员单位，办公室设区人社局，负责日常调度。"
+    )
+    (tf,) = find_taskforces(text)
+    assert tf.name == "民生保障行动工作专班"
+    assert tf.members == ("区教育局", "区民政局", "区城管局", "区残联")
+    assert tf.office == "区人社局"
+
+
+def test_line_breaks_inside_names() -> None:
+    text = "成立产业升级攻坚工作专班，由市政府分管副市长任召\n\n集人，市工信局主要\n负责人任副召集人，成员单位包括市财政局、市科\n技局等。"
+    (tf,) = find_taskforces(text)
+    assert tf.convener == "市政府分管副市长"
+    assert tf.deputies == ("市工信局主要负责人",)
+    assert tf.members == ("市财政局", "市科技局")
+    assert text[tf.start : tf.start + 2] == "成立" and text[tf.end : tf.end + 1] == "。"
+
+
+def test_overall_task_force_with_commander_and_dispatcher() -> None:
+    text = (
+        "(一)强化组织领导。建立某某区实施\"六大行动\"总专班,由区委书记,区委副书记、区长任总指挥,"
+        "区委常委、常务副区长任总调度,总专班办公室设在区政府办,区政府相关副主任任专班办公室主任。"
+        "6个行动分别建立工作专班,区政府分管副区长任召集人,专班办公室设在区直牵头部门。"
+    )
+    (tf,) = find_taskforces(text)
+    assert tf.name.endswith("总专班")
+    assert tf.convener == "区委书记，区委副书记、区长"
+    assert tf.deputies == ("区委常委、常务副区长",)
+    assert tf.office == "区政府办"
+
+
+def test_coordinating_group_and_joint_meeting() -> None:
+    text = (
+        "由市政府常务副市长总牵头，成立市实施“五大攻坚”综合协调组，由市政府办主任任组长，"
+        "“五大攻坚”分别建立工作专班，由市政府分管副市长任召集人，相关责任单位为成员。"
+    )
+    (tf,) = find_taskforces(text)
+    assert (tf.name, tf.convener, tf.members) == ("市实施“五大攻坚”综合协调组", "市政府办主任", ())
+    (jm,) = find_taskforces("区级层面成立由区管委会常务副区长总牵头的联席会议，每个仗均建立工作专班。")
+    assert (jm.name, jm.convener) == ("联席会议", "区管委会常务副区长")
+
+
+def test_members_as_their_leaders_and_split_deputy_groups() -> None:
+    text = (
+        "成立区实施安全发展行动工作专班，由区政府分管副区长任召集人，区政府办跟线副主任，区应急局、"
+        "区财政局主要负责人，公安分局政委担任副召集人，区发改局、区科工局相关负责人为专班成员。"
+    )
+    (tf,) = find_taskforces(text)
+    assert tf.deputies == ("区政府办跟线副主任", "区应急局主要负责人", "区财政局主要负责人", "公安分局政委")
+    assert tf.members == ("区发改局", "区科工局")
+
+
+def test_named_only_bodies_are_not_task_forces() -> None:
+    text = (
+        "建立“链主+专班”推进机制。配合区防范非法集资领导小组开展工作。各牵头单位相应成立工作专班，"
+        "明确具体牵头负责人。组建专班实行全流程服务。"
+    )
+    assert find_taskforces(text) == []
+
+
+def test_generic_name_takes_the_action() -> None:
+    (tf,) = find_taskforces("成立工作专班，由区政府分管副区长任召集人，成员单位包括区财政局、区商务局。", action="消费提振行动")
+    assert tf.name == "消费提振行动工作专班"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("成立工作专班由区局任召集人副成员单位包括为办公室设在、，。（）“”等 \n")), max_size=80))
+def test_never_raises_and_offsets_hold(text: str) -> None:
+    for tf in find_taskforces(text, action="某某行动"):
+        assert isinstance(tf, TaskForceDraft)
+        assert 0 <= tf.start < tf.end <= len(text)
+        assert tf.name and (tf.convener or tf.members)
+
+
+def test_roles_written_before_the_name() -> None:
+    text = (
+        "成立由区长任组长，常务副区长、分管副区长任副组长，区发改局、区财政局、区商务局主要负责人为成员的"
+        "某某区优化营商环境工作领导小组，领导小组办公室设在区发改局。"
+    )
+    (tf,) = find_taskforces(text)
+    assert tf.name == "某某区优化营商环境工作领导小组"
+    assert (tf.convener, tf.deputies) == ("区长", ("常务副区长", "分管副区长"))
+    assert tf.members == ("区发改局", "区财政局", "区商务局")
+    assert tf.office == "区发改局"
+
+
+def test_passive_roles_and_office_director() -> None:
+    text = (
+        "区政府成立城市更新工作领导小组，组长由区长担任，副组长由分管副区长担任，成员为区住建局、区财政局、"
+        "区城管局。领导小组下设办公室，办公室设在区住建局，办公室主任由区住建局局长兼任。"
+    )
+    (tf,) = find_taskforces(text)
+    assert (tf.name, tf.convener, tf.deputies) == ("城市更新工作领导小组", "区长", ("分管副区长",))
+    assert tf.members == ("区住建局", "区财政局", "区城管局")
+    assert tf.office == "区住建局"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=80))
+def test_arbitrary_text_never_raises(text: str) -> None:
+    for tf in find_taskforces(text):
+        assert 0 <= tf.start < tf.end <= len(text)
