@@ -161,3 +161,54 @@ def test_arbitrary_text_never_raises(text: str) -> None:
     find_deadline(text, 2024)
     parse_deadline_field(text, None)
     find_deadline_label(text)
+
+
+# Other places write limits in other words; each fixture is a form the seeds do not show.
+@pytest.mark.parametrize(
+    ("text", "year", "want"),
+    [
+        ("到2025年底前，全县行政村实现5G网络全覆盖。", 2024, "2025-12"),
+        ("截至2024年9月底，完成存量自建房安全隐患排查。", 2024, "2024-09"),
+        ("第四季度完成全部项目竣工验收。", 2024, "2024-Q4"),
+        ("2024年10月31日前完成问题整改并销号。", 2024, "2024-10-31"),
+        ("二〇二四年底前完成老旧管网改造。", None, "2024-12"),
+        ("二○二五年六月底前建成并投入运营。", None, "2025-06"),
+        ("我县2024年计划完成农村户厕改造1200户。", 2024, "2024"),
+        ("2024年力争建成区域冷链物流中心。", 2024, "2024"),
+        ("2024—2025年完成全部老旧小区改造。", 2024, "2025"),
+        ("按照节点推进，完成时间：2024年12月底。", 2024, "2024-12"),
+    ],
+)
+def test_limits_written_elsewhere(text: str, year: int | None, want: str) -> None:
+    assert due(text, year) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "确保完成年度目标任务。",
+        "其中2024年计划投入资金500万元。",
+        "2024年至2026年，全面开展农村人居环境整治。",
+        "从2024年起，三年内完成全部改造。",
+    ],
+)
+def test_no_limit_in_scopes_budgets_and_starts(text: str) -> None:
+    assert due(text) is None
+
+
+def test_year_to_year_field_gives_its_end() -> None:
+    m = parse_deadline_field("2024年至2025年", 2024)
+    assert m is not None and str(m.period) == "2025" and m.text == "2024年至2025年"
+
+
+def test_completion_time_label_in_running_text() -> None:
+    text = "（牵头单位：县住建局；完成时间：2024年12月底）"
+    lab = find_deadline_label(text, 2024)
+    assert lab is not None and lab.label == "完成时间" and lab.match is not None
+    assert str(lab.match.period) == "2024-12" and text[lab.match.start : lab.match.end] == "2024年12月底"
+
+
+def test_chinese_year_keeps_offsets() -> None:
+    text = "力争二〇二五年底前建成。"
+    (m,) = find_deadlines(text)
+    assert text[m.start : m.end] == m.text == "二〇二五年底前"

@@ -129,3 +129,51 @@ def test_arbitrary_text_never_raises(text: str, year: int | None) -> None:
 
 def test_absurd_numbers_are_skipped() -> None:
     assert extract_targets("增长" + "9" * 400 + "%，新增企业3家。")[0].quantity == Quantity(3, "家")
+
+
+def drafts(text: str, year: int | None = 2024) -> list[TargetDraft]:
+    return [t for t in extract_targets(text, year) if t.quantity is not None]
+
+
+def test_forms_from_other_places() -> None:
+    text = (
+        "单位GDP能耗下降3%，城镇调查失业率控制在5.5%以内，粮食产量稳定在12.5万吨以上，"
+        "农村居民人均可支配收入增速高于全省平均水平，进出口总额突破100亿元，耕地保有量不低于50万亩。"
+    )
+    got = [(t.metric, t.change, t.quantity.value, t.quantity.unit, t.qualifier, t.direction) for t in drafts(text)]
+    assert got == [
+        ("单位GDP能耗", ChangeKind.REDUCTION, 3, "%", None, Direction.DOWN),
+        ("城镇调查失业率", ChangeKind.LEVEL, 5.5, "%", "以内", Direction.DOWN),
+        ("粮食产量", ChangeKind.LEVEL, 12.5, "万吨", "以上", Direction.HOLD),
+        ("进出口总额", ChangeKind.LEVEL, 100, "亿元", "突破", Direction.UP),
+        ("耕地保有量", ChangeKind.LEVEL, 50, "万亩", "不低于", Direction.UP),
+    ]
+    (q,) = [t for t in extract_targets(text, 2024, qualitative=True) if t.quantity is None]
+    assert (q.metric, q.change, q.direction) == ("农村居民人均可支配收入", ChangeKind.QUALITATIVE, Direction.UP)
+
+
+def test_second_values_of_one_goal() -> None:
+    got = drafts("城乡居民人均可支配收入分别增长6%和7%，一般公共预算收入增长5%、力争7%。")
+    assert [(t.metric, t.change, t.quantity.value, t.qualifier) for t in got] == [
+        ("城乡居民人均可支配收入", ChangeKind.GROWTH, 6, None),
+        ("城乡居民人均可支配收入", ChangeKind.GROWTH, 7, None),
+        ("一般公共预算收入", ChangeKind.GROWTH, 5, None),
+        ("一般公共预算收入", ChangeKind.GROWTH, 7, "力争"),
+    ]
+    assert [t.text for t in got][1:] == ["7%", "一般公共预算收入增长5%", "力争7%"]
+
+
+def test_number_before_its_noun_keeps_the_noun_in_text() -> None:
+    (t,) = drafts("全力办好8件县级民生实事。")
+    assert (t.metric, t.text, t.change) == ("办好县级民生实事", "全力办好8件县级民生实事", ChangeKind.COUNT)
+
+
+def test_rate_metrics_livestock_and_relative_goals() -> None:
+    got = drafts("规上工业增加值增速达到8%，高于全省平均水平1个百分点；生猪出栏36万头，新增产能20万吨。")
+    assert [(t.metric, t.change, t.quantity.unit) for t in got] == [
+        ("规上工业增加值增速", ChangeKind.GROWTH, "%"),
+        ("规上工业增加值增速", ChangeKind.GROWTH, "个百分点"),
+        ("生猪出栏", ChangeKind.COUNT, "万头"),
+        ("新增产能", ChangeKind.LEVEL, "万吨"),
+    ]
+    assert got[1].baseline is not None and got[1].baseline.text == "高于全省平均水平"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govplan.reading.taskforces import TaskForceDraft, find_taskforces
+from govplan.reading.taskforces import TaskForceDraft, find_taskforces, post_unit
 
 STANDARD = (
     "（一）加强组织领导。成立青山区实施招商引资行动工作专班，由区政府办分管副主任任召集人，"
@@ -135,3 +136,75 @@ def test_passive_roles_and_office_director() -> None:
 def test_arbitrary_text_never_raises(text: str) -> None:
     for tf in find_taskforces(text):
         assert 0 <= tf.start < tf.end <= len(text)
+
+
+def test_leading_group_with_labelled_roles() -> None:
+    text = (
+        "（一）加强组织领导。成立青山县乡村振兴工作领导小组。组长：县委副书记、县长；副组长：县委常委、副县长，"
+        "分管副县长；成员：县农业农村局、县财政局、县水利局主要负责人。领导小组办公室设在县农业农村局。"
+    )
+    (tf,) = find_taskforces(text)
+    assert tf.name == "青山县乡村振兴工作领导小组"
+    assert tf.convener == "县委副书记、县长"
+    assert tf.deputies == ("县委常委、副县长", "分管副县长")
+    assert tf.members == ("县农业农村局", "县财政局", "县水利局")
+    assert tf.office == "县农业农村局"
+
+
+def test_headquarters_with_commander() -> None:
+    text = (
+        "成立某某区城市更新项目建设指挥部，由区委副书记、区长任指挥长，区委常委、常务副区长任常务副指挥长，"
+        "区住建局党组书记、局长任副指挥长，成员单位：区住建局、区自然资源局、区城管局。指挥部办公室设在区住建局。"
+    )
+    (tf,) = find_taskforces(text)
+    assert (tf.name, tf.convener) == ("某某区城市更新项目建设指挥部", "区委副书记、区长")
+    assert tf.deputies == ("区委常委、常务副区长", "区住建局党组书记、局长")
+    assert tf.members == ("区住建局", "区自然资源局", "区城管局")
+
+
+def test_members_composed_by_and_head_of_task_force() -> None:
+    text = "组建招商引资工作专班，专班由区商务局、区发改局、区财政局等单位组成，区商务局局长任专班负责人。"
+    (tf,) = find_taskforces(text)
+    assert tf.members == ("区商务局", "区发改局", "区财政局")
+    assert tf.convener == "区商务局局长"
+
+
+def test_office_director_is_not_the_convener() -> None:
+    text = (
+        "成立优化营商环境工作领导小组，区长任组长，成员由区发展改革局、区行政审批局主要负责同志组成。"
+        "领导小组办公室设在区发展改革局，区发展改革局主要负责同志兼任办公室主任。"
+    )
+    (tf,) = find_taskforces(text)
+    assert (tf.convener, tf.office) == ("区长", "区发展改革局")
+    assert tf.members == ("区发展改革局", "区行政审批局")
+
+
+def test_deputies_split_into_persons() -> None:
+    text = (
+        "成立工作专班，由区政府分管副区长任召集人，区发改局主要负责人、分管副区长，"
+        "区政府办协管副主任及区科工信局党组书记、局长任副召集人，成员单位包括区财政局、区商务局。"
+    )
+    (tf,) = find_taskforces(text)
+    assert tf.name == "工作专班"  # described, so kept even with no action to name it
+    assert tf.deputies == ("区发改局主要负责人", "分管副区长", "区政府办协管副主任", "区科工信局党组书记、局长")
+
+
+def test_instruction_to_others_is_not_a_body() -> None:
+    assert find_taskforces("相关单位要成立工作专班，主要负责同志任组长，抓好落实。") == []
+
+
+@pytest.mark.parametrize(
+    ("label", "unit"),
+    [
+        ("区科工信局党组书记、局长", "区科工信局"),
+        ("区委书记，区委副书记、区长", "区委"),
+        ("区委常委、常务副区长", "区委"),
+        ("区政府相关副主任", "区政府"),
+        ("区委办公室（区优化办）主任", "区委办公室（区优化办）"),
+        ("区人民法院院长", "区人民法院"),
+        ("常务副区长", None),
+        ("", None),
+    ],
+)
+def test_post_unit(label: str, unit: str | None) -> None:
+    assert post_unit(label) == unit

@@ -64,14 +64,25 @@ class DeadlineLabel:
 # One-to-one character mapping, so offsets in the normalised text are offsets in the input.
 _WIDTH = str.maketrans("０１２３４５６７８９　", "0123456789 ")
 
+# 二〇二四年: a year in Chinese digits, read as the same number of Arabic digits.
+_CN_YEAR = re.compile(r"(?:二[〇○零]|一九)[〇○零一二三四五六七八九]{2}(?=\s*年)")
+_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+
+
+def _normalise(text: str) -> str:
+    """Half-width digits and Arabic years, one character for one, so offsets still hold."""
+    s = text.translate(_WIDTH)
+    return _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), s) if "年" in s else s
+
+
 _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 # Every time-like phrase; context (what precedes and follows) decides whether it is a deadline.
 _PHRASE = re.compile(
     r"(?P<fyp>十(?P<fypn>[三四五六七])五\s*[”\"’]?\s*(?:时期|期)?末)"
-    r"|(?P<span>(?:19|20)\d\d\s*年?\s*[-—–~～]{1,2}\s*(?P<spanend>(?:19|20)\d\d)\s*年)"
+    r"|(?P<span>(?:19|20)\d\d\s*年?\s*(?:[-—–~～]{1,2}|至|到)\s*(?P<spanend>(?:19|20)\d\d)\s*年)"
     r"|(?P<y>(?:19|20)\d\d)\s*年\s*"
-    r"(?:(?P<m>\d{1,2})\s*月份?\s*(?:(?P<d>\d{1,2})\s*[日号]|(?P<mend>底|末|[上中下]旬))?"
+    r"(?:(?P<m>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?\s*(?:(?P<d>\d{1,2})\s*[日号]|(?P<mend>底|末|[上中下]旬))?"
     r"|第?(?P<q>[一二三四1-4])\s*季度\s*(?P<qend>末|底)?"
     r"|(?P<h>[上下])半年\s*(?P<hend>末|底)?"
     r"|(?P<ye>底|末)"
@@ -101,6 +112,12 @@ _COMPLETE = (
     "完成", "建成", "竣工", "实现", "投产", "投入使用", "投用", "交付", "到位", "验收", "达到",
     "达标", "上线", "出台", "落地", "开工", "全覆盖", "覆盖", "办结", "整改", "完工",
     "通车", "运行", "运营", "挂牌", "建立", "形成", "基本建成", "全面完成", "实现全",
+)
+# 2024年计划完成…: a modal between the time and the completion verb.
+_MODAL = ("计划", "力争", "争取", "确保", "要", "将", "预计", "基本", "全部", "全面", "逐步")
+# 完成时限：2024年6月 inside running text: the label makes the time a limit.
+_LABEL_BEFORE = re.compile(
+    r"(?:完成时限|完成时间|完成期限|办结时限|时间节点|时间要求|截止时间|截止日期|时限要求|时限)\s*[：:]\s*$"
 )
 _EVENTS = ("开始", "启动", "举办", "召开", "举行", "开幕", "开展", "招募", "组织")
 _CLAUSE_OPEN = set("。；;，,：:！!？?\n）)】]")
@@ -199,6 +216,8 @@ def _period_of(m: re.Match[str], year: int | None) -> Period | None:
     g = m.groupdict()
     if g["fyp"]:
         return Period.of_year(1955 + 5 * (10 + _CN_NUM[g["fypn"]]))
+    if g["span"]:
+        return Period.of_year(int(g["spanend"]))
     y = int(g["y"]) if g["y"] else year
     if y is None or not 1 <= y <= 9999:
         return None
@@ -235,8 +254,13 @@ def _is_deadline(s: str, m: re.Match[str], titles: list[tuple[int, int]]) -> boo
     """Context rules of gold/DEADLINES.md for one time phrase."""
     g = m.groupdict()
     a, b = m.start(), m.end()
-    if g["span"] or _in_title(titles, a):
+    if _in_title(titles, a):
         return False
+    if g["span"]:
+        # A programme's span is a scope; 2024—2025年完成… says by when it is done.
+        return _after(s, b, 4).startswith(_COMPLETE)
+    if _LABEL_BEFORE.search(s, max(0, a - 12), a):
+        return True
     before = _before(s, a, 4)
     after = _after(s, b, 4)
     marker = _marker_before(s, a)
@@ -260,7 +284,9 @@ def _is_deadline(s: str, m: re.Match[str], titles: list[tuple[int, int]]) -> boo
         return True
     if marker:
         return True
-    if after.startswith(_COMPLETE):
+    if after.startswith(_COMPLETE) or any(
+        after.startswith(w) and _after(s, b, 8)[len(w) :].startswith(_COMPLETE) for w in _MODAL
+    ):
         return True
     # A year, half or quarter opening a clause frames what the clause does (2024年，完成…).
     if not (g["m"] or g["m2"]) and _clause_start(s, a):
@@ -322,7 +348,7 @@ def find_deadlines(text: str, year: int | None = None) -> list[DeadlineMatch]:
     """
     if not isinstance(text, str):
         return []
-    s = text.translate(_WIDTH)
+    s = _normalise(text)
     titles = _title_spans(s) if "《" in s else []
     out: list[DeadlineMatch] = []
     for m in _candidates(s):
@@ -359,7 +385,7 @@ def parse_deadline_field(text: str, year: int | None = None) -> DeadlineMatch | 
     """
     if not isinstance(text, str):
         return None
-    s = text.translate(_WIDTH)
+    s = _normalise(text)
     a = _skip_space(s, 0)
     while a < len(s) and s[a] in "（(【[“\"":
         a = _skip_space(s, a + 1)

@@ -50,7 +50,8 @@ _UNITS = sorted(
     """个百分点 百分点 % ‰ 万亿元 亿美元 万美元 亿元 万元 千元 元 亿 万户 户 家 个 名 项 所 座 万人次 人次
     万人 人 位 批 处 套 台 辆 栋 艘 条 支 只 件 场次 场 宗 张 部 篇 种 床 万亩 亩 公顷 万吨 吨 千克 公斤
     平方公里 公里 千米 万平方米 平方米 米 万立方米 立方米 亿千瓦时 万千瓦时 千瓦时 万千瓦 千瓦 兆瓦 万标箱
-    标箱 标准箱 天 小时 分钟 岁 倍 万 μg/m³ 微克/立方米 mg/L""".split(),
+    标箱 标准箱 天 小时 分钟 岁 倍 万头 头 万只 万羽 羽 万株 株 万册 册 万间 间 口 眼 户次 万辆 万台 万套 万件
+    万吨标准煤 吨标准煤 万公顷 千公顷 万 μg/m³ 微克/立方米 mg/L""".split(),
     key=len,
     reverse=True,
 )
@@ -61,7 +62,8 @@ _NUMBER = re.compile(
     r"(?P<qual>\s*(?:及以上|以上|左右|以内|以下))?"
 )
 # Counters of entities: a number of them is a count (新增规模工业企业4家).
-_COUNTERS = set("户家个名项所座人位批处套台辆栋艘条支只件场宗张部篇种床") | {"万户", "万人", "人次", "万人次", "场次"}
+_COUNTERS = set("户家个名项所座人位批处套台辆栋艘条支只件场宗张部篇种床头羽株册间口眼") | {
+    "万户", "万人", "人次", "万人次", "场次", "户次"}
 
 # The change word ending the text before the number, with any bound word after it.
 _GROWTH = "增长|增速|提高|提升|增加|上升|扩大"
@@ -76,14 +78,26 @@ _VERB = re.compile(
     r")\s*(?P<pq>不低于|不少于|突破|超过|至少|≥|≤)?\s*$"
 )
 _BOUND_QUALIFIER = {"不低于": "不低于", "不少于": "不少于", "突破": "突破", "不超过": "不超过", "不高于": "不超过",
-                    "至少": "不低于", "≥": "不低于", "≤": "不超过"}
-_CAPS = ("控制", "不超过", "不高于", "低于", "≤", "以内", "以下")
+                    "至少": "不低于", "≥": "不低于", "≤": "不超过", "低于": "以下"}
+# Bound words say which way the goal points: a floor (不低于) is a goal upwards, a cap (不高于) downwards.
+_BOUND_DIRECTION = {
+    "不低于": Direction.UP, "不少于": Direction.UP, "至少": Direction.UP, "≥": Direction.UP, "突破": Direction.UP,
+    "超过": Direction.UP, "高于": Direction.UP,
+    "不超过": Direction.DOWN, "不高于": Direction.DOWN, "低于": Direction.DOWN, "≤": Direction.DOWN,
+}
+_CAP_WORDS = ("控制", "以内", "以下")
 _HOLDS = ("稳定在", "保持", "维持在")
+# A metric that is itself a rate of change (增速达到8%) is a growth goal.
+_RATE = re.compile(r"(?:增速|增幅|增长率|增长幅度|年均增长)$")
+# Between two numbers of one goal: 城乡居民收入分别增长6.5%和7.5%.
+# 一般公共预算收入增长5%、力争7%: a stretch value of the same goal.
+_NEXT_VALUE = re.compile(r"^\s*(?:(?:和|与|及|、)\s*(?P<s1>力争|争取)?|[，,]\s*(?P<s2>力争|争取))\s*$")
 _SHARE = re.compile(r"比重|占比|比例|占有率")
 # Filler that opens a clause but is not part of the metric.
-_LEAD = re.compile(r"^(?:[\s*—]|其中|实现|确保|力争|争取|推动|推进|完成|全年|当年|并|且|同时|要)+")
-_TRAIL = re.compile(r"(?:力争|确保|争取|要|将|可|能|均|分别|累计|同比|年均|平均|\s)+$")
+_LEAD = re.compile(r"^(?:[\s*—]|其中|实现|确保|力争|争取|推动|推进|完成|全年|当年|并|且|同时|要|全力|努力|着力|大力)+")
+_TRAIL = re.compile(r"(?:力争|确保|争取|要|将|可|均|分别|累计|同比|年均|平均|\s)+$")
 _BASELINE = re.compile(r"(?:较|比|与)\s*(?:(?P<y>(?:19|20)\d\d)\s*年|上年度?|上一年|去年)(?:同期)?(?:相比)?\s*(?:同比)?|同比")
+_RELATIVE = re.compile(r"^(?:比|较)?(?:高于|快于|超过|超出|领先|低于)(?:全国|全省|全市|全州|全县|全区|上年|同期|平均)")
 _TEXT_LEAD = re.compile(r"^(?:[\s*—]|实现|确保)*")
 _CLAUSE_BREAK = set("，,；;。：:！!？?、\n")
 _SENTENCE_BREAK = "。！!？?\n"
@@ -139,21 +153,29 @@ def _number(text: str) -> float:
     return int(v) if v.is_integer() else v
 
 
-def _change(verb: re.Match[str] | None, unit: str, metric: str) -> tuple[ChangeKind, Direction]:
+def _change(
+    verb: re.Match[str] | None, unit: str, metric: str, qual: str = ""
+) -> tuple[ChangeKind, Direction]:
     g = verb.groupdict() if verb else {}
-    bound = (g.get("bound") or "") + (g.get("pq") or "")
     to = g.get("to") or ""
     if g.get("reduce"):
         return ChangeKind.REDUCTION, Direction.DOWN
     if g.get("growth"):
         return ChangeKind.GROWTH, Direction.UP
     direction = Direction.UP
-    if to.startswith(("下降", "降低", "减少", "压降", "压减", "削减", "缩减", "降至")) or any(w in to + bound for w in _CAPS):
+    bounds = [_BOUND_DIRECTION[w] for w in (g.get("pq"), g.get("bound")) if w in _BOUND_DIRECTION]
+    if bounds:
+        direction = bounds[0]
+    elif to.startswith(("下降", "降低", "减少", "压降", "压减", "削减", "缩减", "降至")) or any(
+        w in to + qual for w in _CAP_WORDS
+    ):
         direction = Direction.DOWN
     elif to.startswith(_HOLDS):
         direction = Direction.HOLD
     if _SHARE.search(metric):
         return ChangeKind.SHARE, direction
+    if unit in ("%", "个百分点", "百分点") and _RATE.search(metric):
+        return ChangeKind.GROWTH, direction
     # 每万人发明专利拥有量达2.8件 is a level; 高新技术企业新增15家 a count.
     if (unit in _COUNTERS or unit[-1:] in _COUNTERS) and not metric.endswith("量"):
         return ChangeKind.COUNT, direction
@@ -195,6 +217,22 @@ def extract_targets(
         sent = sentences[bisect.bisect_right(sentences, a) - 1]
         if sent != prev_sentence:
             prev_metric, prev_sentence = "", sent
+        value, upper = _number(m["num"]), _number(m["up"]) if m["up"] else None
+        if not math.isfinite(value) or upper is not None and not math.isfinite(upper):
+            continue  # a run of hundreds of digits is no quantity
+        end = m.end() if m["qual"] else m.end("unit")
+        last = out[-1] if out else None
+        near = last is not None and last.end > sent and a - last.end <= 8
+        nv = _NEXT_VALUE.match(s[last.end : a]) if last is not None and near else None
+        if last is not None and nv is not None:
+            # 分别增长6.5%和7.5%: a second value of the goal just read.
+            strive_word = "力争" if nv["s1"] or nv["s2"] else None
+            qual = m["qual"].strip().replace("及以上", "以上") if m["qual"] else strive_word or last.qualifier
+            word = nv.start("s1") if nv["s1"] else nv.start("s2") if nv["s2"] else -1
+            a0 = last.end + word if word >= 0 else a  # 力争7% keeps its word
+            out.append(attrs.evolve(last, quantity=Quantity(value, m["unit"], upper), qualifier=qual,
+                                    text=text[a0:end], start=a0, end=end))
+            continue
         c0 = _clause_start(s, a, sent)
         pre = s[c0:a]
         # A time phrase opening the clause (力争到2024年底…) is not part of the metric.
@@ -210,15 +248,22 @@ def extract_targets(
             baseline = Baseline(year=int(by) if by else None, text=base.group().strip())
             head = head[: base.start()] + head[base.end() :]
         metric = _TRAIL.sub("", _LEAD.sub("", head)).strip()
+        rel = _RELATIVE.match(metric)
+        if rel and prev_metric and baseline is None:
+            # 增长8%，高于全省平均水平1个百分点: the goal just read, measured against a reference.
+            baseline, metric = Baseline(text=metric), prev_metric
         # A number before its noun (建设 5 个以上亿元项目) counts that noun.
         tail = _clause_tail(s, m.end())
+        with_tail = bool(tail) and (not metric or not verb)
         if not metric:
             word = verb.group().strip() if verb and verb["new"] else ""
             metric = word + tail if tail else prev_metric
         elif tail and not verb:
             metric += tail
+        if with_tail:
+            end = s.index(tail, m.end()) + len(tail)
         unit = m["unit"]
-        kind, direction = _change(verb, unit, metric or head)
+        kind, direction = _change(verb, unit, metric or head, m["qual"] or "")
         qualifier = None
         if m["qual"]:
             qualifier = m["qual"].strip().replace("及以上", "以上")
@@ -236,10 +281,6 @@ def extract_targets(
         if i >= 0 and times[i].start >= sent:
             deadline = times[i].period
         t0 = c0 + len(_TEXT_LEAD.match(s[c0:a]).group())  # type: ignore[union-attr]
-        end = m.end() if m["qual"] else m.end("unit")
-        value, upper = _number(m["num"]), _number(m["up"]) if m["up"] else None
-        if not math.isfinite(value) or upper is not None and not math.isfinite(upper):
-            continue  # a run of hundreds of digits is no quantity
         quantity = Quantity(value, unit, upper)
         out.append(
             TargetDraft(

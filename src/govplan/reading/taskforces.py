@@ -18,9 +18,9 @@ import re
 
 import attrs
 
-from govplan.units import clean_name, split_unit_list
+from govplan.units import clean_name, split_post, split_unit_list
 
-__all__ = ["TaskForceDraft", "find_taskforces"]
+__all__ = ["TaskForceDraft", "find_taskforces", "post_unit"]
 
 
 @attrs.frozen
@@ -46,17 +46,31 @@ _INTRO = re.compile(
 _GENERIC_NAMES = {"专班", "工作专班", "领导小组", "工作小组", "工作组", "协调组", "协调小组", "指挥部", "委员会"}
 # 每个行动分别建立工作专班: one per action, described elsewhere.
 _DISTRIBUTIVE = ("分别", "各", "每个", "每", "均", "相应", "各自", "都")
+_MODALS = ("要", "应", "应当", "需", "须", "必须", "可", "适时")
 _LEAD_BY = re.compile(r"^由(?P<who>.+?)(?:总牵头|牵头)的$")
 _VERB_PREFIX = re.compile(r"^(?:[^，。“”\"]{0,8}?[区市县州旗])?(?:实施|落实|推进|推动)(?=.{4})")
 
-_HEADS = "副总指挥|总指挥|副指挥长|指挥长|总调度|副召集人|召集人|常务副组长|副组长|组长|常务副主任|副主任|主任"
+_HEADS = (
+    "副总指挥|总指挥|副指挥长|指挥长|总调度|副召集人|召集人|常务副组长|副组长|双组长|第一组长|组长|"
+    "常务副主任|副主任|主任|专班负责人|专班长"
+)
 _ROLE = re.compile(
-    r"(?:担任|出任|任|为|作为)(?P<pre>[^，,。；;、任为]{0,8}?)"
+    r"(?:担任|出任|兼任|任|为|作为)(?P<pre>[^，,。；;、任为]{0,8}?)"
     r"(?P<role>" + _HEADS + r"|成员单位|专班成员|成员)"
 )
-_CONVENER_ROLES = {"总指挥", "指挥长", "召集人", "组长", "主任"}
+_CONVENER_ROLES = {"总指挥", "指挥长", "召集人", "组长", "双组长", "第一组长", "主任", "专班负责人", "专班长"}
 _DEPUTY_ROLES = {"副总指挥", "副指挥长", "总调度", "副召集人", "常务副组长", "副组长", "常务副主任", "副主任"}
-_MEMBER_LIST = re.compile(r"(?:成员单位|成员)(?:包括|包含|有|为|是|如下|由)\s*[：:]?|成员单位\s*[：:]?")
+_MEMBER_LIST = re.compile(r"(?:成员单位|成员)(?:包括|包含|有|为|是|如下|由)\s*[：:]?|(?:成员单位|成员)\s*[：:]|成员单位")
+# 组长：区长；副组长：常务副区长 — a role as a label, its holder after the colon.
+_LABEL_WORD = r"(?:" + _HEADS + r"|成员单位|成员|联络员)\s*[：:]"
+_LABELLED = re.compile(
+    r"(?P<role>" + _HEADS + r")\s*[：:]\s*(?P<who>[^；;。\n]{1,80}?)(?=[；;。\n]|" + _LABEL_WORD + r"|$)"
+)
+# What opens a new line of a task-force description (see _compact).
+_LINE_OPENER = re.compile(_LABEL_WORD + r"|(?:领导小组|指挥部|工作专班|专班|工作组|小组)?办公室")
+# 专班由区商务局、区发改局、区财政局组成: the members, with no 成员 word.  Commas are
+# excluded so that 由区长任组长，…组成 is not read as a list.
+_COMPOSED = re.compile(r"由(?P<who>[^由，,。；;\n]{2,300}?)(?:共同)?组成")
 # 组长由区长担任: the role first, its holder after 由.
 _PASSIVE = re.compile(
     r"(?P<role>" + _HEADS + r")由"
@@ -64,8 +78,9 @@ _PASSIVE = re.compile(
 )
 _OFFICE = re.compile(r"办公室(?:设在|设于|设)(?P<unit>[^，,。；;\n]+)")
 _POST = re.compile(
-    r"(?:主要负责同志|主要负责人|分管负责人|相关负责人|负责人|主要领导|分管领导|党组书记|党委书记|书记|"
-    r"副局长|局长|副主任|主任|政委|副区长|区长|副市长|市长|副县长|县长|部长|队长|行长|经理|董事长|党组成员|常委|委员)"
+    r"(?:分管|相关|跟线|协管|常务)?(?:主要负责同志|主要负责人|分管负责人|相关负责人|负责人|主要领导|分管领导|党组书记|党委书记|书记|"
+    r"副局长|局长|副主任|主任|政委|副区长|区长|副市长|市长|副县长|县长|部长|大队长|支队长|队长|行长|总经理|经理|董事长|"
+    r"院长|检察长|所长|站长|校长|秘书长|主席|党组成员|常委|委员)"
     r"(?:[（(][^）)]{0,8}[）)])?$"
 )
 _BARE_POST = re.compile(r"^(?:常务|党组|党委)?副?(?:局长|主任|政委|区长|市长|县长|书记|部长|队长)")
@@ -73,6 +88,7 @@ _MEMBER_TRIM = re.compile(
     r"(?:共同组成|组成|等相关单位|等有关单位|等单位|等部门|等|相关负责人|主要负责同志|主要负责人|分管负责人|负责人|分管领导)+$"
 )
 _GENERIC_MEMBER = re.compile(r"^(?:各|相关|有关)?(?:责任|成员|牵头|相关)单位|分管领导|联络员")
+_TRAILING_NOTE = re.compile(r"[（(][^（()）]{1,12}[）)]$")
 _BREAKS = "，,。；;\n"
 _OPEN, _CLOSE = "（(【[“\"《", "）)】]”\"》"
 
@@ -109,21 +125,62 @@ def _units(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _split(item: str) -> tuple[str, str]:
+    """Unit and post of one holder: 区科工信局党组书记、局长 -> (区科工信局, 党组书记、局长).
+
+    :func:`govplan.units.split_post` knows the units; the post words of this genre
+    (院长, 董事长 …) back it up when it finds no post.
+    """
+    unit, post = split_post(item)
+    if unit and post:
+        return unit, post
+    m = _POST.search(item)
+    if m is None:
+        return (item, "") if unit or not post else ("", item) if _BARE_POST.match(item) else (item, "")
+    left = item[: m.start()]
+    core = _TRAILING_NOTE.sub("", left)  # 区委办公室（区优办）主任
+    if len(core) >= 2 and split_post(core) == (core, ""):
+        return left, item[m.start() :]
+    return ("", item) if m.start() == 0 or not unit else (unit, "")
+
+
+def post_unit(label: str) -> str | None:
+    """The unit a printed post belongs to, or None when the post names no unit.
+
+    With several holders (``区委书记，区委副书记、区长``) the first holder's unit.
+
+    >>> post_unit("区科工信局党组书记、局长"), post_unit("区政府分管副区长"), post_unit("常务副区长")
+    ('区科工信局', '区政府', None)
+    >>> post_unit("区委书记，区委副书记、区长"), post_unit("区人民法院院长")
+    ('区委', '区人民法院')
+    """
+    if not isinstance(label, str):
+        return None
+    first = _split_top(_clean(label), "，,；;")[0]
+    unit, post = _split(first.strip())
+    return unit if unit and post else None
+
+
 def _posts(text: str) -> tuple[str, ...]:
-    """Deputies as posts: ``A、B主要负责人`` gives ``A主要负责人`` and ``B主要负责人``."""
+    """Deputies as posts: ``A、B主要负责人`` gives ``A主要负责人`` and ``B主要负责人``.
+
+    A bare rank after a post in a unit is the same person's second post
+    (区委常委、常务副区长); a relation (分管副区长) after it is another person.
+    """
     out: list[str] = []
     for group in re.split(r"[，,；;]|以及|及", _clean(text)):
-        items: list[str] = []
-        for item in _split_top(group, "、"):
-            if items and _BARE_POST.match(item):
-                items[-1] += "、" + item  # 党组书记、局长: one person
-            elif item:
-                items.append(item)
-        post = _POST.search(items[-1]) if items else None
-        for item in items:
-            if post and not _POST.search(item):
-                item += post.group()
-            out.append(item)
+        items: list[list[str]] = []
+        for raw in _split_top(group, "、"):
+            raw = raw.strip()
+            if not raw:
+                continue
+            unit, post = _split(raw)
+            if not unit and items and items[-1][0] and items[-1][1] and _BARE_POST.match(post):
+                items[-1][1] += "、" + post
+            else:
+                items.append([unit, post])
+        shared = items[-1][1] if items and items[-1][0] else ""
+        out.extend(u + (p or shared) for u, p in items)
     return tuple(x for x in out if x)
 
 
@@ -178,11 +235,16 @@ def _read_roles(s: str, lo: int, hi: int, roles: _Roles) -> None:
 
     anchor = pos = lo
     while pos < hi:
-        role, lst, off, pas = (ahead(rx, pos) for rx in (_ROLE, _MEMBER_LIST, _OFFICE, _PASSIVE))
-        nxt = min((x for x in (role, lst, off, pas) if x), key=lambda x: x.start(), default=None)
+        role, lst, off, pas, lab, comp = (
+            ahead(rx, pos) for rx in (_ROLE, _MEMBER_LIST, _OFFICE, _PASSIVE, _LABELLED, _COMPOSED)
+        )
+        nxt = min((x for x in (role, lst, off, pas, lab, comp) if x), key=lambda x: x.start(), default=None)
         if nxt is None:
             break
-        if nxt is off:
+        if nxt is comp:
+            roles.members.update(dict.fromkeys(_units(nxt["who"])))
+            anchor = roles.end = pos = nxt.end()
+        elif nxt is off:
             roles.office = roles.office or _clean(_MEMBER_TRIM.sub("", nxt["unit"]))
             anchor = roles.end = pos = nxt.end()
         elif nxt is lst and not _is_list(s, nxt, hi):
@@ -196,7 +258,7 @@ def _read_roles(s: str, lo: int, hi: int, roles: _Roles) -> None:
             roles.members.update(dict.fromkeys(_units(s[nxt.end() : stop])))
             anchor = roles.end = pos = stop
         else:
-            if nxt is pas:
+            if nxt is pas or nxt is lab:
                 who, kind = nxt["who"], nxt["role"]
                 office_post = "办公室" in s[max(lo, nxt.start() - 4) : nxt.start()]
             else:
@@ -213,6 +275,36 @@ def _read_roles(s: str, lo: int, hi: int, roles: _Roles) -> None:
             anchor = roles.end = pos = nxt.end()
 
 
+def _compact(text: str) -> tuple[str, list[int]]:
+    """*text* without whitespace, so names broken by a line or page break join up, and
+    where[i], the offset in *text* of character i (one past the end for the last).
+
+    A line break before a role label (副组长：…) or an office (办公室设在…) ends a
+    statement: it becomes ``；`` so that a list does not run on into the next line.
+    """
+    chars: list[str] = []
+    where: list[int] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if not ch.isspace():
+            chars.append(ch)
+            where.append(i)
+            i += 1
+            continue
+        j = i
+        while j < n and text[j].isspace():
+            j += 1
+        newline = text.find("\n", i, j)
+        if newline >= 0 and chars and chars[-1] not in _BREAKS and _LINE_OPENER.match(text, j):
+            chars.append("；")
+            where.append(newline)
+        i = j
+    where.append(n)
+    return "".join(chars), where
+
+
 def find_taskforces(text: str, action: str | None = None) -> list[TaskForceDraft]:
     """Every task force described in one paragraph, in order.
 
@@ -227,11 +319,7 @@ def find_taskforces(text: str, action: str | None = None) -> list[TaskForceDraft
     """
     if not isinstance(text, str) or not text:
         return []
-    # Read without whitespace, so names broken by a line or page break join up;
-    # where[i] is the offset in *text* of character i of s.
-    where = [i for i, ch in enumerate(text) if not ch.isspace()]
-    s = "".join(text[i] for i in where)
-    where.append(len(text))
+    s, where = _compact(text)
     intros = list(_INTRO.finditer(s))
     out: list[TaskForceDraft] = []
     for k, m in enumerate(intros):
@@ -240,7 +328,10 @@ def find_taskforces(text: str, action: str | None = None) -> list[TaskForceDraft
             continue  # “链主+专班” is a slogan, not a body
         name = _name(m["name"], action)
         lead = s[max(0, m.start() - 6) : m.start()]
-        if any(w in lead for w in _DISTRIBUTIVE) or name in _GENERIC_NAMES:
+        if any(w in lead for w in _DISTRIBUTIVE):
+            continue
+        # 相关单位要成立工作专班: an instruction to others, not a body of this plan.
+        if name in _GENERIC_NAMES and lead.endswith(_MODALS):
             continue
         roles = _Roles(end=m.end())
         if m["pre"]:

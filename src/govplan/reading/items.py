@@ -1,0 +1,219 @@
+"""From numbered items to task drafts: text, title, annotations, deadline.
+
+A task is an item that carries its own responsibility annotation.  Its text is the
+item's own paragraphs (not its sub-items') without the numbering and without the
+annotations; its title the short heading before the first ``。``; its deadline a time
+given in the annotation, else the latest completion time in its own text.
+
+>>> from govplan.reading.text import Paragraph
+>>> from govplan.reading.structure import build_items
+>>> tree = build_items([Paragraph.of([(1, "二、工作任务")]),
+...                     Paragraph.of([(2, "1. 加强政策引导。完善支持政策，6月底前出台办法。"), (3, "[区科技局牵头，区财政局负责]")])])
+>>> [d] = [draft_task(i, 2024) for i in tree.walk() if draft_task(i, 2024)]
+>>> d.title, d.text, d.lead, d.support, str(d.deadline), d.line, d.end_line
+('加强政策引导', '加强政策引导。完善支持政策，6月底前出台办法。', ('区科技局',), ('区财政局',), '2024-06', 2, 3)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from govplan.model import Period
+from govplan.reading.annotations import Annotation, Candidate, find_annotations
+from govplan.reading.structure import Item, Marker
+from govplan.reading.text import Paragraph
+
+__all__ = ["TaskDraft", "draft_task", "item_paragraph", "item_title"]
+
+
+@attrs.frozen
+class TaskDraft:
+    """What an item says as a task, before units are resolved."""
+
+    item: Item
+    line: int
+    end_line: int
+    text: str
+    title: str | None
+    path: tuple[str, ...]
+    lead: tuple[str, ...]
+    support: tuple[str, ...]
+    responsibility: str
+    deadline: Period | None
+    deadline_text: str | None
+    annotations: tuple[Annotation, ...]
+    lists: tuple[tuple[tuple[str, ...], str], ...]  # (names, role) per printed list
+
+
+def item_paragraph(item: Item) -> Paragraph:
+    """The item's own paragraphs as one paragraph (line map kept)."""
+    if len(item.paragraphs) == 1:
+        return item.paragraphs[0]
+    numbers: list[int] = []
+    starts: list[int] = []
+    pos = 0
+    for p in item.paragraphs:
+        numbers.extend(p.numbers)
+        starts.extend(pos + s for s in p.starts)
+        pos += len(p.text)
+    return Paragraph("".join(p.text for p in item.paragraphs), tuple(numbers), tuple(starts))
+
+
+_SPACE = re.compile(r"[\s\u3000]+")
+
+
+def _strip_spans(text: str, spans: Sequence[tuple[int, int]], start: int) -> str:
+    out: list[str] = []
+    pos = start
+    for a, b in sorted(spans):
+        if b <= pos:
+            continue
+        out.append(text[pos:max(pos, a)])
+        pos = max(pos, b)
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _tidy(text: str) -> str:
+    text = _SPACE.sub(" ", text).strip(" ，,；;")
+    return re.sub(r"(?<=[\u4e00-\u9fff。，；：、）”]) (?=[\u4e00-\u9fff“（])", "", text)
+
+
+def _own_texts(item: Item) -> list[tuple[str, int]]:
+    """Each own paragraph's text (numbering cut from the first) and its offset in the item."""
+    out: list[tuple[str, int]] = []
+    pos = 0
+    for k, p in enumerate(item.paragraphs):
+        cut = item.marker.end if (k == 0 and item.marker) else 0
+        out.append((p.text[cut:], pos + cut))
+        pos += len(p.text)
+    return out
+
+
+def _shift(spans: Sequence[tuple[int, int]], offset: int) -> list[tuple[int, int]]:
+    return [(a - offset, b - offset) for a, b in spans]
+
+
+def item_title(item: Item, text: str) -> str | None:
+    """The short heading of an item: a heading paragraph, else its first sentence.
+
+    A first sentence is a title when more text follows it; an item that is one sentence
+    has a title only if that sentence reads as a heading (short, no clause breaks).
+    """
+    if len(item.paragraphs) > 1:
+        head = item.heading.strip().rstrip("。 ")
+        if head and len(head) <= 30 and not re.search(r"[。，,；;]", head):
+            return head
+    m = re.search(r"[。！？]", text)
+    first = (text[: m.start()] if m else text).strip()
+    rest = text[m.end():].strip() if m else ""
+    if not first or "；" in first or ";" in first:
+        return None
+    if rest:
+        return first if len(first) <= 50 else None
+    return first if len(first) <= 30 and not re.search(r"[，,、]", first) else None
+
+
+def draft_task(item: Item, year: int | None,
+               found: tuple[list[Annotation], list[Candidate]] | None = None) -> TaskDraft | None:
+    """The task *item* states, or None when it carries no annotation of its own.
+
+    *found* is the result of :func:`find_annotations` on the item's text, if already known.
+    """
+    if item.marker is None:
+        return None
+    para = item_paragraph(item)
+    annotations, _ = found if found is not None else find_annotations(para.text, para.breaks())
+    annotations = [a for a in annotations if a.start >= item.marker.end]
+    if not annotations:
+        return None
+    spans = [(a.start, a.end) for a in annotations]
+    body = _strip_spans(para.text, spans, item.marker.end)
+    text = "\n".join(t for t in (_tidy(_strip_spans(p, _shift(spans, off), 0))
+                                   for p, off in _own_texts(item)) if t)
+    title = item_title(item, _tidy(body))
+    lead: dict[str, None] = {}
+    support: dict[str, None] = {}
+    lists: list[tuple[tuple[str, ...], str]] = []
+    for a in annotations:
+        lead.update(dict.fromkeys(a.lead))
+        lists.append((a.lead, "lead"))
+        lists.append((a.support, "support"))
+    for a in annotations:
+        support.update(dict.fromkeys(n for n in a.support if n not in lead))
+    deadline, deadline_text = _deadline(annotations, body, year)
+    last = max(para.line_at(a.end - 1) for a in annotations)
+    return TaskDraft(
+        item=item,
+        line=para.first_line,
+        end_line=max(last, para.line_at(len(para.text.rstrip()) - 1)),
+        text=text,
+        title=title,
+        path=item.path,
+        lead=tuple(lead),
+        support=tuple(support),
+        responsibility="；".join(_SPACE.sub("", a.content) for a in annotations),
+        deadline=deadline,
+        deadline_text=deadline_text,
+        annotations=tuple(annotations),
+        lists=tuple(lists),
+    )
+
+
+def _deadline(annotations: Sequence[Annotation], body: str, year: int | None) -> tuple[Period | None, str | None]:
+    try:
+        from govplan.reading.deadlines import find_deadline, parse_deadline_field
+    except ImportError:  # pragma: no cover - the phrases module is part of the package
+        return None, None
+    for a in annotations:
+        if a.deadline_text:
+            found = parse_deadline_field(a.deadline_text, year)
+            if found is not None:
+                return found.period, found.text
+    found = find_deadline(body, year)
+    if found is None:
+        return None, None
+    return found.period, found.text
+
+
+def split_annotated_paragraphs(item: Item) -> None:
+    """Unnumbered paragraphs that each close with their own annotation are items of their own.
+
+    ``（一）推进产业发展`` followed by two paragraphs, each ending ``（X牵头）``, states two
+    tasks, not one; the paragraphs become unnumbered sub-items (paragraphs without an
+    annotation join the next annotated one).  An item whose own first paragraph carries an
+    annotation, or with fewer than two annotated paragraphs, is left alone.
+    """
+    if item.marker is None or len(item.paragraphs) < 3:
+        return
+    if find_annotations(item.paragraphs[0].text)[0]:
+        return
+    flags = [bool(find_annotations(p.text, p.breaks())[0]) for p in item.paragraphs[1:]]
+    if sum(flags) < 2:
+        return
+    groups: list[list[Paragraph]] = []
+    current: list[Paragraph] = []
+    for p, annotated in zip(item.paragraphs[1:], flags):
+        current.append(p)
+        if annotated:
+            groups.append(current)
+            current = []
+    if current:
+        groups[-1].extend(current)
+    blank = Marker("para", None, "", 0)
+    subs = [Item(blank, g, parent=item, section=item.section) for g in groups]
+    item.paragraphs = item.paragraphs[:1]
+    item.children[:0] = subs
+
+
+def unread_brackets(item: Item, found: tuple[list[Annotation], list[Candidate]] | None = None
+                    ) -> list[tuple[int, Candidate]]:
+    """Brackets in the item's own text that name units without a role, with their lines."""
+    if item.marker is None:
+        return []
+    para = item_paragraph(item)
+    _, candidates = found if found is not None else find_annotations(para.text, para.breaks())
+    return [(para.line_at(c.start), c) for c in candidates]
