@@ -177,3 +177,8 @@ def test_rate_metrics_livestock_and_relative_goals() -> None:
         ("新增产能", ChangeKind.LEVEL, "万吨"),
     ]
     assert got[1].baseline is not None and got[1].baseline.text == "高于全省平均水平"
+
+
+def test_numbers_inside_names_are_not_goals() -> None:
+    text = "打造“15分钟便民生活圈”10个，实施“1个总体方案+6个专项方案”，“个转企”新增30户。"
+    assert [(t.quantity.value, t.quantity.unit) for t in drafts(text)] == [(10, "个"), (30, "户")]

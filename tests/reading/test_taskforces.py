@@ -208,3 +208,29 @@ def test_instruction_to_others_is_not_a_body() -> None:
 )
 def test_post_unit(label: str, unit: str | None) -> None:
     assert post_unit(label) == unit
+
+
+@pytest.mark.parametrize("joint", ["\n", ""])
+def test_one_role_per_line(joint: str) -> None:
+    # Labelled lines, with their line breaks or joined as a paragraph without them.
+    lines = [
+        "成立青山县营商环境攻坚领导小组。",
+        "组长：县委副书记、县长",
+        "副组长：县委常委、常务副县长，分管副县长",
+        "成员：县发改局、县财政局、县市场监管局主要负责人",
+        "领导小组办公室设在县发改局，县发改局主要负责同志兼任办公室主任。",
+    ]
+    text = joint.join(lines)
+    (tf,) = find_taskforces(text)
+    assert tf.convener == "县委副书记、县长"
+    assert tf.deputies == ("县委常委、常务副县长", "分管副县长")
+    assert tf.members == ("县发改局", "县财政局", "县市场监管局")
+    assert tf.office == "县发改局"
+    assert text[tf.start : tf.start + 2] == "成立" and tf.end > text.index("办公室设在")
+
+
+def test_party_group_member_is_a_post_not_a_composition() -> None:
+    text = "成立工作专班，由区政府办分管营商环境党组成员任召集人，成员单位包括区财政局、区商务局。"
+    (tf,) = find_taskforces(text)
+    assert tf.convener == "区政府办分管营商环境党组成员"
+    assert tf.members == ("区财政局", "区商务局")

@@ -148,6 +148,28 @@ def _sentence_starts(s: str) -> list[int]:
     return starts
 
 
+def _quoted_spans(s: str) -> list[tuple[int, int]]:
+    """Short “…” and 《…》 spans: a number inside one is part of a name (“15分钟生活圈”)."""
+    spans: list[tuple[int, int]] = []
+    for o, c in (("“", "”"), ("《", "》"), ('"', '"')):
+        i = s.find(o)
+        while i >= 0:
+            j = s.find(c, i + 1, i + 41)
+            if j < 0:
+                i = s.find(o, i + 1)
+                continue
+            if not any(ch in _SENTENCE_BREAK for ch in s[i:j]):
+                spans.append((i, j))
+            i = s.find(o, j + 1)
+    spans.sort()
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] < pos < spans[k][1]
+
+
 def _number(text: str) -> float:
     v = float(text.replace(",", ""))
     return int(v) if v.is_integer() else v
@@ -202,6 +224,7 @@ def extract_targets(
     times = find_deadlines(text, year)
     time_starts = [m.start for m in times]
     strive = [m.start() for m in re.finditer("力争", s)]
+    quoted = _quoted_spans(s)
     out: list[TargetDraft] = []
     prev_metric = ""
     prev_sentence = -1
@@ -212,7 +235,7 @@ def extract_targets(
         # PM2.5, 5G, labels such as “3+4+5” and ordinals are not quantities.
         if _label_part(before) or before in tuple("第前") or _label_part(after) or after == "}":
             continue
-        if m["unit"] in ("亿", "万元", "亿元") and after == "级":
+        if m["unit"] in ("亿", "万元", "亿元") and after == "级" or quoted and _inside(quoted, a):
             continue
         sent = sentences[bisect.bisect_right(sentences, a) - 1]
         if sent != prev_sentence:
@@ -228,8 +251,8 @@ def extract_targets(
             # 分别增长6.5%和7.5%: a second value of the goal just read.
             strive_word = "力争" if nv["s1"] or nv["s2"] else None
             qual = m["qual"].strip().replace("及以上", "以上") if m["qual"] else strive_word or last.qualifier
-            word = nv.start("s1") if nv["s1"] else nv.start("s2") if nv["s2"] else -1
-            a0 = last.end + word if word >= 0 else a  # 力争7% keeps its word
+            at = nv.start("s1") if nv["s1"] else nv.start("s2") if nv["s2"] else -1
+            a0 = last.end + at if at >= 0 else a  # 力争7% keeps its word
             out.append(attrs.evolve(last, quantity=Quantity(value, m["unit"], upper), qualifier=qual,
                                     text=text[a0:end], start=a0, end=end))
             continue

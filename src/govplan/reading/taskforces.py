@@ -2,8 +2,11 @@
 
 The genre's sentence is ``成立X工作专班，由A任召集人，B、C主要负责人任副召集人，成员单位包括
 D、E、F等，专班办公室设在G``, with variants: members before ``为成员单位`` / ``为专班成员``,
-``办公室设X``, a 总专班 with 总指挥 / 总调度, a 综合协调组 with 组长, a 领导小组, a
-联席会议 ``由X总牵头``.  A body only named (每个行动建立工作专班) is not a task force.
+``办公室设X``, a 总专班 with 总指挥 / 总调度, a 综合协调组 with 组长, a 领导小组 with
+roles as labels (``组长：…；副组长：…；成员：…``), a 指挥部 with 指挥长, members
+``由A、B组成``, a 联席会议 ``由X总牵头``.  A body only named (每个行动建立工作专班) is not a
+task force.  Posts are split into unit and post with :func:`govplan.units.split_post`
+(:func:`post_unit` gives the unit a post belongs to).
 
 >>> tf, = find_taskforces("成立实施招商引资行动工作专班，由区政府分管副区长任召集人，区商务局、"
 ...                       "区发展改革局主要负责人任副召集人，成员单位包括区财政局、区自然资源局等，"
@@ -70,13 +73,13 @@ _LABELLED = re.compile(
 _LINE_OPENER = re.compile(_LABEL_WORD + r"|(?:领导小组|指挥部|工作专班|专班|工作组|小组)?办公室")
 # 专班由区商务局、区发改局、区财政局组成: the members, with no 成员 word.  Commas are
 # excluded so that 由区长任组长，…组成 is not read as a list.
-_COMPOSED = re.compile(r"由(?P<who>[^由，,。；;\n]{2,300}?)(?:共同)?组成")
+_COMPOSED = re.compile(r"由(?P<who>[^由，,。；;\n]{2,300}?)(?:共同)?组成(?!员)")
 # 组长由区长担任: the role first, its holder after 由.
 _PASSIVE = re.compile(
     r"(?P<role>" + _HEADS + r")由"
     r"(?P<who>[^，,。；;]{1,60}?)(?:担任|兼任|出任|任)(?=[，,。；;、]|$)"
 )
-_OFFICE = re.compile(r"办公室(?:设在|设于|设)(?P<unit>[^，,。；;\n]+)")
+_OFFICE = re.compile(r"(?:领导小组|指挥部|工作专班|专班|工作组|小组)?办公室(?:设在|设于|设)(?P<unit>[^，,。；;\n]+)")
 _POST = re.compile(
     r"(?:分管|相关|跟线|协管|常务)?(?:主要负责同志|主要负责人|分管负责人|相关负责人|负责人|主要领导|分管领导|党组书记|党委书记|书记|"
     r"副局长|局长|副主任|主任|政委|副区长|区长|副市长|市长|副县长|县长|部长|大队长|支队长|队长|行长|总经理|经理|董事长|"
@@ -135,13 +138,16 @@ def _split(item: str) -> tuple[str, str]:
     if unit and post:
         return unit, post
     m = _POST.search(item)
-    if m is None:
-        return (item, "") if unit or not post else ("", item) if _BARE_POST.match(item) else (item, "")
-    left = item[: m.start()]
-    core = _TRAILING_NOTE.sub("", left)  # 区委办公室（区优办）主任
-    if len(core) >= 2 and split_post(core) == (core, ""):
-        return left, item[m.start() :]
-    return ("", item) if m.start() == 0 or not unit else (unit, "")
+    if m is not None:
+        left = item[: m.start()]
+        core = _TRAILING_NOTE.sub("", left)  # 区委办公室（区优办）主任
+        if len(core) >= 2 and split_post(core) == (core, ""):
+            return left, item[m.start() :]
+        if m.start() == 0 or not unit:
+            return "", item  # a post alone: 常务副区长
+    elif not unit and _BARE_POST.match(item):
+        return "", item
+    return item, ""  # a unit, known or not
 
 
 def post_unit(label: str) -> str | None:
@@ -255,6 +261,11 @@ def _read_roles(s: str, lo: int, hi: int, roles: _Roles) -> None:
                 depth += s[stop] in "（(【["
                 depth -= depth > 0 and s[stop] in "）)】]"
                 stop += 1
+            # Lines joined without a break: the list ends where the office or the next role label begins.
+            for rx in (_OFFICE, _LABELLED):
+                nxt_stmt = ahead(rx, nxt.end())
+                if nxt_stmt is not None and nxt_stmt.start() < stop:
+                    stop = nxt_stmt.start()
             roles.members.update(dict.fromkeys(_units(s[nxt.end() : stop])))
             anchor = roles.end = pos = stop
         else:
