@@ -22,6 +22,7 @@ import email
 import email.policy
 import os
 import re
+from collections.abc import Iterable
 
 import attrs
 
@@ -38,10 +39,11 @@ __all__ = ["FORMATS", "MAX_BYTES", "SourceText", "read_source", "read_source_byt
 FORMATS = ("text", "html", "docx")
 MAX_BYTES = 256 * 1024 * 1024
 
-_CONVERT = "save it as .docx or .txt from Word or WPS"
+_CONVERT = "save it as .docx or .txt"
 # (magic bytes, what the file is, what to do) — checked before anything else.
 _MAGIC: tuple[tuple[bytes, str, str], ...] = (
-    (b"%PDF-", "a PDF file", "convert it to text first (for example `pdftotext -layout FILE.pdf`), or " + _CONVERT),
+    (b"%PDF-", "a PDF file", "convert it to text first (for example `pdftotext -layout FILE.pdf`), or open it in Word or WPS and "
+     + _CONVERT),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old binary Word/WPS/Excel file (.doc, .wps, .xls)",
      "open it in Word or WPS and " + _CONVERT),
     (b"{\\rtf", "an RTF file", "open it in Word or WPS and " + _CONVERT),
@@ -60,6 +62,14 @@ _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".jsp", ".asp", ".aspx", 
 _HTML_TAG = re.compile(r"<(?:p|div|br|table|span|html|body|td|tr|h[1-6]|font|center)[\s>/]", re.IGNORECASE)
 
 
+def _lines(lines: Iterable[Line]) -> tuple[Line, ...]:
+    return tuple(lines)
+
+
+def _diagnostics(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    return tuple(diagnostics)
+
+
 @attrs.frozen
 class SourceText:
     """A file as numbered lines of text, whatever its format.
@@ -71,10 +81,10 @@ class SourceText:
     """
 
     path: str
-    lines: tuple[Line, ...] = attrs.field(converter=tuple)
+    lines: tuple[Line, ...] = attrs.field(converter=_lines)
     format: str = "text"
     encoding: str | None = None
-    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=tuple)
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=_diagnostics)
 
     @property
     def text(self) -> str:
@@ -191,7 +201,9 @@ def _read_mime_html(data: bytes, path: str) -> SourceText:
         message = email.message_from_bytes(data, policy=email.policy.default)
         for part in message.walk():
             if part.get_content_type() == "text/html":
-                payload = part.get_payload(decode=True) or b""
+                payload = part.get_payload(decode=True)
+                if not isinstance(payload, bytes):
+                    payload = b""
                 charset = part.get_content_charset()
                 if charset:
                     try:

@@ -249,9 +249,9 @@ class _Numbering:
             num_id = num.get(W + "numId") or ""
             self._num_to_abstract[num_id] = _val(num, "abstractNumId") or ""
             for override in num.iterchildren(W + "lvlOverride"):
-                start = _val(override, "startOverride")
-                if start is not None:
-                    self._overrides.setdefault(num_id, {})[_int(override.get(W + "ilvl"), 0)] = _int(start, 1)
+                restart = _val(override, "startOverride")
+                if restart is not None:
+                    self._overrides.setdefault(num_id, {})[_int(override.get(W + "ilvl"), 0)] = _int(restart, 1)
 
     def _read_styles(self, styles: Any) -> None:
         based_on: dict[str, str] = {}

@@ -43,7 +43,8 @@ def fix_entity_residue(lines: Sequence[str]) -> list[str]:
         if amp < 0 or i + 1 >= len(out) or ";" in line[amp:]:
             continue
         tail = line[amp:]
-        head = _HEAD.match(out[i + 1]).group()  # type: ignore[union-attr]  (it matches the empty string)
+        matched = _HEAD.match(out[i + 1])
+        head = matched.group() if matched else ""
         for k in _head_lengths(tail, head):
             joined = tail + head[:k]
             name = joined[1:] if joined.endswith(";") else joined[1:] + ";"

@@ -4,7 +4,8 @@ Government sites wrap a plan in navigation, breadcrumbs, share buttons and foote
 :func:`html_lines` keeps the article: scripts, styles, navigation and hidden elements
 are dropped; when one element marked as content (``<article>``, ``<main>``,
 ``class="content"``, ``id="zoom"``, ``TRS_Editor`` …) holds most of the page's text,
-only it is read (the outermost such element, so a title just outside the body stays).  Block elements end lines; a data table becomes one line per row,
+only it is read: the outermost such element, and the last heading before it (sites print
+the notice title just above the body).  Block elements end lines; a data table becomes one line per row,
 its cells joined by tabs, so the task-list-table reader sees the same rows it sees
 in a converted text file.
 
@@ -120,6 +121,10 @@ def html_lines(text: str) -> list[str]:
     out = _Lines()
     _render(article if article is not None else root, out, pre=False)
     out.end_line()
+    if article is not None:
+        title = _title_before(root, article)
+        if title and title not in out.lines[:5]:
+            out.lines.insert(0, title)
     return out.lines
 
 
@@ -241,6 +246,29 @@ def _article(root: _Node) -> _Node | None:
                     return child
                 todo.append(child)  # at most one child holds most of the text: one path is walked
     return None
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3"})
+
+
+def _title_before(root: _Node, article: _Node) -> str | None:
+    """The text of the last heading (``<h1>``–``<h3>``, or an element whose class or id says
+    title) before *article* in document order: the notice title sites print above the body."""
+    found: str | None = None
+    todo: list[_Node | str] = [root]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, str) or _is_dropped(node):
+            continue
+        if node is article:
+            return found
+        if node.tag in _HEADINGS or {"title", "biaoti"} & _tokens_of(node):
+            text = _cell_text(node)
+            if text:
+                found = text
+            continue
+        todo.extend(reversed(node.children))
+    return found
 
 
 # --- rendering lines -----------------------------------------------------------------------------
