@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from govplan.errors import DocumentReadError
+from govplan.errors import DocumentReadError, SerializationError
 from govplan.graph import PlanGraph
 
 __all__ = ["load"]
@@ -25,6 +25,12 @@ def load(path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *, str
     return graph
 
 
+def _looks_like_saved_graph(head: bytes) -> bool:
+    # A JSON object opens with a quoted key; RTF also opens with "{" but follows it with a backslash.
+    body = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return body.startswith(b"{") and body[1:].lstrip(b" \t\r\n")[:1] in (b'"', b"}", b"")
+
+
 def _load_one(path: str, *, strict: bool) -> PlanGraph:
     from govplan.io.json import loads
 
@@ -33,9 +39,13 @@ def _load_one(path: str, *, strict: bool) -> PlanGraph:
             head = fh.read(64)
     except OSError as exc:
         raise DocumentReadError(f"cannot open: {exc.strerror or exc}", path) from None
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+    if _looks_like_saved_graph(head):
         with open(path, "rb") as fh:
-            return loads(fh.read())
+            data = fh.read()
+        try:
+            return loads(data)
+        except SerializationError as exc:
+            raise type(exc)(f"{path}: {exc}") from None
     from govplan.reading import read_document_file
 
     return read_document_file(path, strict=strict)

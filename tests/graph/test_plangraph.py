@@ -51,7 +51,18 @@ def test_one_node_per_identity() -> None:
     with pytest.raises(DuplicateObjectError):
         g.add(Task("t2", "p1", text="另一个任务"))
     with pytest.raises(DuplicateObjectError):
-        g.add(Unit("u:fin", "区财政局 (another)"))
+        g.add(Unit("u:fin", "区财政局", jurisdiction="乙县"))
+
+
+def test_a_unit_met_again_gains_its_other_written_forms() -> None:
+    g = small_graph()
+    merged = g.add(Unit("u:fin", "财政局", jurisdiction="甲区", aliases=("区财政局",)))
+    assert merged.name == "区财政局" and merged.aliases == ("财政局",)
+    assert g.unit("财政局") is merged
+    # Every object naming the unit now holds the merged value, so the graph stays one node per id.
+    assert all(u is merged for t in g.tasks() for u in t.units if u.id == "u:fin")
+    g.add(Task("t9", "p1", text="新任务", lead=[Unit("u:fin", "区财政局", jurisdiction="甲区")]))
+    assert g["t9"].lead[0] is merged
 
 
 def test_cited_document_is_upgraded_by_the_real_one() -> None:

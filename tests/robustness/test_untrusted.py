@@ -67,8 +67,7 @@ def _with(path: tuple[Any, ...], value: Any) -> str:
         ('{"format": "govplan", "version": ' + "9" * 5000 + "}", SerializationError, "not valid JSON"),
         (_with(("tasks",), {}), SerializationError, "section 'tasks' must be a list"),
         (_with(("tasks", 0, "id"), 1), SerializationError, "wrong values"),
-        pytest.param(_with(("tasks", 0, "path"), "二三"), SerializationError, "wrong values", marks=pytest.mark.xfail(
-            strict=True, reason="io/json.py: cattrs structures a string as a tuple of its characters")),
+        (_with(("tasks", 0, "path"), "二三"), SerializationError, "wrong values"),
         (_with(("tasks", 0, "deadline"), "2024-13"), SerializationError, "wrong values"),
         (_with(("tasks", 0, "lead"), ["unit:nowhere"]), SerializationError, "not in the units section"),
         (_with(("tasks", 0, "plan_id"), "plan:nowhere"), SerializationError, None),
@@ -100,7 +99,6 @@ def test_huge_numbers_in_values() -> None:
             govplan.loads(text)
 
 
-@pytest.mark.xfail(strict=True, reason="io/json.py and the model accept any int as a year, even 10**400")
 def test_absurd_integers_are_refused() -> None:
     with pytest.raises(SerializationError):
         govplan.loads(json.dumps(VALID).replace('"year": 2024', '"year": ' + "1" + "0" * 400))

@@ -39,6 +39,7 @@ __all__ = ["FORMAT_NAME", "FORMAT_VERSION", "dumps", "loads", "make_converter"]
 FORMAT_NAME = "govplan"
 FORMAT_VERSION = 1
 MAX_INPUT_CHARS = 256 * 1024 * 1024
+MAX_INT = 2**53
 
 _SECTIONS: tuple[tuple[str, type], ...] = (
     ("documents", Document),
@@ -58,6 +59,21 @@ def _strict(kind: type, name: str) -> Callable[[Any, Any], Any]:
         return value
 
     return structure
+
+
+def _is_tuple(cl: Any) -> bool:
+    return getattr(cl, "__origin__", None) is tuple
+
+
+def _structure_tuple(conv: cattrs.Converter, value: Any, cl: Any) -> tuple[Any, ...]:
+    if not isinstance(value, list):
+        raise TypeError(f"expected a list, got {type(value).__name__} {value!r:.60}")
+    args = cl.__args__
+    if len(args) == 2 and args[1] is Ellipsis:
+        return tuple(conv.structure(item, args[0]) for item in value)
+    if len(args) != len(value):
+        raise ValueError(f"expected {len(args)} items, got {len(value)}")
+    return tuple(conv.structure(item, arg) for item, arg in zip(value, args))
 
 
 def _structure_float(value: Any, _: Any) -> float:
@@ -104,9 +120,13 @@ def make_converter(units: dict[str, Unit] | None = None) -> cattrs.Converter:
     def structure_int(value: Any, _: Any) -> int:
         if type(value) is not int:
             raise TypeError(f"expected an integer, got {type(value).__name__} {value!r:.60}")
+        if not -MAX_INT <= value <= MAX_INT:
+            raise ValueError(f"integer out of range: {str(value)[:20]}…")
         return value
 
     conv.register_structure_hook(int, structure_int)
+    # cattrs would iterate a string into a tuple of its characters; a sequence must be a JSON list.
+    conv.register_structure_hook_func(_is_tuple, lambda value, cl: _structure_tuple(conv, value, cl))
     conv.register_unstructure_hook(_dt.date, lambda d: d.isoformat())
     conv.register_structure_hook(_dt.date, _structure_date)
     conv.register_unstructure_hook(Period, str)

@@ -41,7 +41,7 @@ __all__ = [
 
 _str = v.instance_of(str)
 _opt_str = v.optional(_str)
-_opt_int = v.optional(v.and_(v.instance_of(int), v.not_(v.instance_of(bool))))
+_opt_year = v.optional(v.and_(v.instance_of(int), v.not_(v.instance_of(bool)), v.ge(1), v.le(9999)))
 _opt_period = v.optional(v.instance_of(Period))
 _opt_source = v.optional(v.instance_of(SourceSpan))
 
@@ -156,7 +156,7 @@ class Plan:
     document_id: str = attrs.field(validator=_nonempty)
     title: str = attrs.field(validator=_str)
     kind: PlanKind = attrs.field(default=PlanKind.OVERALL, validator=v.instance_of(PlanKind))
-    year: int | None = attrs.field(default=None, validator=_opt_int)
+    year: int | None = attrs.field(default=None, validator=_opt_year)
     attachment: str | None = attrs.field(default=None, validator=_opt_str)
     action_id: str | None = attrs.field(default=None, validator=_opt_str)
     parent_id: str | None = attrs.field(default=None, validator=_opt_str)

@@ -44,6 +44,14 @@ class Quantity:
 class Baseline:
     """What a target is measured against: ``较2022年增长8%`` has year 2022."""
 
-    year: int | None = attrs.field(default=None)
-    quantity: Quantity | None = attrs.field(default=None)
-    text: str | None = attrs.field(default=None)
+    year: int | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.and_(
+            attrs.validators.instance_of(int), attrs.validators.ge(1), attrs.validators.le(9999))),
+    )
+    quantity: Quantity | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Quantity))
+    )
+    text: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
+    )
