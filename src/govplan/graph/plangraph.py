@@ -15,7 +15,7 @@ from govplan.errors import (
     UnknownUnitError,
 )
 from govplan.graph.edges import Edge, EdgeKind, edges_of
-from govplan.graph.indexes import Indexes, month_key
+from govplan.graph.indexes import Indexes
 from govplan.model import (
     Action,
     Diagnostic,
@@ -24,7 +24,7 @@ from govplan.model import (
     FileCoverage,
     Period,
     Plan,
-    Precision,
+    Post,
     Reference,
     Role,
     Target,
@@ -37,10 +37,24 @@ from govplan.units import clean_name
 if TYPE_CHECKING:
     import networkx as nx
 
+    from govplan.query import Query, TargetQuery, TaskForceQuery, TaskQuery
+
 __all__ = ["PlanGraph"]
 
 Obj = TypeVar("Obj")
 _KINDS: tuple[type, ...] = (Document, Plan, Action, Unit, Task, Target, TaskForce)
+
+
+def _query_module() -> Any:
+    # The query layer depends on the graph, never the other way round at import time;
+    # import it on first use and keep it, since tasks() is called in hot loops.
+    global _QUERY
+    if _QUERY is None:
+        import govplan.query.core as _QUERY
+    return _QUERY
+
+
+_QUERY: Any = None
 
 
 def _kind_name(obj: Any) -> str:
@@ -83,11 +97,19 @@ class PlanGraph:
         Adding an equal object again is a no-op; a different object under a taken id
         raises :class:`~govplan.DuplicateObjectError`; a reference to an id the graph
         does not hold raises :class:`~govplan.DanglingReferenceError`.  A document known
-        only as cited is replaced by the real one when that is added.
+        only as cited is replaced by the real one when that is added.  Units are one
+        node per id: a unit added again under its id with other written forms (read
+        from another file of the same jurisdiction) gains those forms as aliases, and
+        every object naming it holds the merged unit.
         """
         kind = type(obj)
         if kind not in self._by_kind:
             raise TypeError(f"cannot add {kind.__name__} to a PlanGraph")
+        if isinstance(obj, Unit):
+            stored: Obj = self._add_unit(obj)  # type: ignore[assignment]
+            return stored
+        self._check_references(obj)
+        obj = self._with_stored_units(obj)
         existing = self._objects.get(obj.id)  # type: ignore[attr-defined]
         if existing is not None:
             if existing == obj:
@@ -98,10 +120,8 @@ class PlanGraph:
                     f"id {obj.id!r} is taken by a different {_kind_name(existing)}"  # type: ignore[attr-defined]
                 )
             if obj.kind is DocumentKind.CITED:
-                return existing  # type: ignore[no-any-return]
-        self._check_references(obj)
-        for unit in self._units_named_by(obj):
-            self._add_unit(unit)
+                kept: Obj = existing
+                return kept
         self._store(obj)
         return obj
 
@@ -148,17 +168,75 @@ class PlanGraph:
         elif isinstance(obj, TaskForce):
             index.add_taskforce(obj)
         elif isinstance(obj, Plan):
-            index.plans_by_document[obj.document_id].append(obj.id)
-        elif isinstance(obj, Document) and obj.doc_number:
-            index.documents_by_number[clean_name(obj.doc_number)] = obj.id
+            index.add_plan(obj)
+        elif isinstance(obj, Document):
+            index.add_document(obj)
 
-    def _add_unit(self, unit: Unit) -> None:
+    def _add_unit(self, unit: Unit) -> Unit:
         existing = self._objects.get(unit.id)
         if existing is None:
             self._store(unit)
             self._index.add_unit(unit)
-        elif existing != unit:
-            raise DuplicateObjectError(f"unit id {unit.id!r} is taken by a different unit: {existing!r}")
+            return unit
+        if existing is unit or existing == unit:  # identity first: one Unit is named by many tasks
+            return existing  # type: ignore[no-any-return]
+        if not isinstance(existing, Unit) or (
+                existing.jurisdiction and unit.jurisdiction and existing.jurisdiction != unit.jurisdiction):
+            raise DuplicateObjectError(f"unit id {unit.id!r} is taken by a different object: {existing!r}")
+        names = dict.fromkeys(existing.aliases)
+        names.update(dict.fromkeys(n for n in unit.names if n != existing.name))
+        merged = attrs.evolve(existing, aliases=tuple(names), jurisdiction=existing.jurisdiction or unit.jurisdiction)
+        if merged == existing:
+            return existing  # type: ignore[no-any-return]
+        self._objects[unit.id] = merged
+        self._by_kind[Unit][unit.id] = merged
+        self._index.add_unit(merged)
+        self._version += 1
+        self._replace_unit(existing, merged)
+        return merged
+
+    def _with_stored_units(self, obj: Obj) -> Obj:
+        """*obj* naming the graph's own unit values (adding or merging the units it names)."""
+        if isinstance(obj, Task):
+            lead = tuple(self._add_unit(u) for u in obj.lead)
+            support = tuple(self._add_unit(u) for u in obj.support)
+            if any(a is not b for a, b in zip(lead + support, obj.lead + obj.support)):
+                return attrs.evolve(obj, lead=lead, support=support)  # type: ignore[return-value]
+        elif isinstance(obj, TaskForce):
+            for unit in obj.units:
+                self._add_unit(unit)
+            return self._taskforce_with(obj, lambda u: self._objects[u.id])  # type: ignore[return-value]
+        return obj
+
+    @staticmethod
+    def _taskforce_with(tf: TaskForce, swap: Any) -> TaskForce:
+        def post(p: Post | None) -> Post | None:
+            return p if p is None or p.unit is None else attrs.evolve(p, unit=swap(p.unit))
+
+        new = attrs.evolve(
+            tf,
+            convener=post(tf.convener),
+            deputies=tuple(post(p) for p in tf.deputies),
+            members=tuple(attrs.evolve(m, unit=swap(m.unit)) for m in tf.members),
+            office=None if tf.office is None else swap(tf.office),
+        )
+        return tf if new == tf and all(a.unit is b.unit for a, b in zip(new.members, tf.members)) else new
+
+    def _replace_unit(self, old: Unit, new: Unit) -> None:
+        # Rare (a unit met again in another file): rewrite the objects that hold the old value.
+        def swap(u: Unit) -> Unit:
+            return new if u.id == old.id else u
+
+        for task_id, task in list(self._by_kind[Task].items()):
+            if any(u.id == old.id for u in task.lead + task.support):
+                fresh = attrs.evolve(task, lead=tuple(map(swap, task.lead)), support=tuple(map(swap, task.support)))
+                self._objects[task_id] = self._by_kind[Task][task_id] = fresh
+                self._index.replace(task, fresh)
+        for tf_id, tf in list(self._by_kind[TaskForce].items()):
+            if any(u.id == old.id for u in tf.units):
+                fresh_tf = self._taskforce_with(tf, swap)
+                self._objects[tf_id] = self._by_kind[TaskForce][tf_id] = fresh_tf
+                self._index.replace(tf, fresh_tf)
 
     @staticmethod
     def _units_named_by(obj: Any) -> Iterator[Unit]:
@@ -231,9 +309,10 @@ class PlanGraph:
             out.extend(self._by_kind[kind].values())
         return out
 
-    def documents(self) -> list[Document]:
-        """Every document, in the order read."""
-        return list(self._by_kind[Document].values())
+    def documents(self, *, cited: bool = False) -> list[Document]:
+        """Every document read, in order; with *cited*, also those known only as cited."""
+        docs = self._by_kind[Document].values()
+        return [d for d in docs if cited or d.kind is not DocumentKind.CITED]
 
     def plans(self, document: str | Document | None = None) -> list[Plan]:
         """Every plan, or those of one *document* (object or id)."""
@@ -269,98 +348,67 @@ class PlanGraph:
             raise AmbiguousUnitError(name, tuple(f"{u.name} ({u.jurisdiction or '?'})" for u in units))
         return units[0]
 
-    def units_named(self, name: str, jurisdiction: str | None = None) -> list[Unit]:
-        """Every unit that *name* denotes, optionally only in one *jurisdiction*."""
-        units = [self._objects[i] for i in self._index.unit_ids(name)]
-        if jurisdiction is not None:
-            units = [u for u in units if u.jurisdiction == jurisdiction]
-        return units
+    def units_named(self, name: str | Unit, jurisdiction: str | None = None) -> list[Unit]:
+        """Every unit that *name* denotes (a written form, a unit id or a Unit), optionally in one *jurisdiction*."""
+        return [self._objects[i] for i in self._unit_ids(name, jurisdiction)]
 
-    def _unit_ids(self, unit: str | Unit) -> list[str]:
+    def _unit_ids(self, unit: str | Unit, jurisdiction: str | None = None) -> list[str]:
         if isinstance(unit, Unit):
-            return [unit.id]
-        return self._index.unit_ids(unit)
+            return [unit.id] if jurisdiction is None or unit.jurisdiction == jurisdiction else []
+        obj = self._objects.get(unit)
+        if isinstance(obj, Unit):  # an id: names never look like ids (unit:…)
+            return [unit] if jurisdiction is None or obj.jurisdiction == jurisdiction else []
+        return self._index.unit_ids(unit, jurisdiction)
 
     def task_ids_for(self, unit: str | Unit, role: Role) -> list[str]:
-        """Ids of the tasks in which *unit* (name, alias or Unit) has *role* (lead or support)."""
-        index = self._index.tasks_by_unit[role]
-        ids = self._unit_ids(unit)
-        if len(ids) == 1:
-            return list(index.get(ids[0], ()))
-        merged: dict[str, None] = {}
-        for unit_id in ids:
-            merged.update(dict.fromkeys(index.get(unit_id, ())))
-        return list(merged)
+        """Ids of the tasks in which *unit* (name, alias, id or Unit) has *role* (lead or support)."""
+        return [t.id for t in self.tasks().with_unit(unit, roles=(role,))]
 
     def task_ids_due(self, period: str | Period) -> list[str]:
         """Ids of the tasks whose deadline ends within *period* (ongoing never does)."""
-        return self._ids_due(period, self._index.tasks_by_month, Task)
-
-    def _ids_due(self, period: str | Period, index: dict[Any, list[str]], kind: type) -> list[str]:
-        if isinstance(period, str):
-            period = Period.parse(period)
-        if period.is_ongoing:
-            return list(index.get("ongoing", ()))
-        start, end = period.start, period.end
-        assert start is not None and end is not None
-        out: list[str] = []
-        y, m = start.year, start.month
-        while (y, m) <= (end.year, end.month):
-            ids = index.get((y, m), ())
-            if ids and period.precision is Precision.DAY:
-                ids = [i for i in ids if self._objects[i].deadline.ends_within(period)]
-            out.extend(ids)
-            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-        return out
+        return [t.id for t in self.tasks().due(period)]
 
     def tasks(self, led_by: str | Unit | None = None, supported_by: str | Unit | None = None,
-              due: str | Period | None = None) -> list[Task]:
-        """Tasks, optionally only those led by / supported by a unit or due within a period.
+              due: str | Period | None = None) -> TaskQuery:
+        """A query over the tasks, optionally only those led by / supported by a unit or due within a period.
 
+        The answer is a lazy, immutable :class:`~govplan.query.TaskQuery`: iterate it (source
+        order), take ``len()``, or refine it (``.due_before("2024-07")``, ``.in_action("产业")``).
         ``due="2024-12"`` selects deadlines whose period ends within December 2024
         (``2024`` and ``2024-Q4`` do; ``ongoing`` never does).
         """
-        candidates: list[str] | None = None
-        for unit, role in ((led_by, Role.LEAD), (supported_by, Role.SUPPORT)):
-            if unit is not None:
-                ids = self.task_ids_for(unit, role)
-                candidates = ids if candidates is None else [i for i in candidates if i in set(ids)]
+        query: TaskQuery = _query_module().TaskQuery(self)
+        if led_by is not None:
+            query = query.led_by(led_by)
+        if supported_by is not None:
+            query = query.supported_by(supported_by)
         if due is not None:
-            ids = self.task_ids_due(due)
-            candidates = ids if candidates is None else [i for i in candidates if i in set(ids)]
-        if candidates is None:
-            return list(self._by_kind[Task].values())
-        order = {tid: n for n, tid in enumerate(candidates)}
-        return [self._objects[i] for i in sorted(order, key=self._order_of)] if len(order) > 1 else \
-            [self._objects[i] for i in order]
+            query = query.due(due)
+        return query
 
-    def _order_of(self, obj_id: str) -> int:
-        # Insertion order of tasks: dicts keep it, so look it up lazily and cache.
-        cache = getattr(self, "_order_cache", None)
-        if cache is None or cache[0] != self._version:
-            cache = (self._version, {tid: n for n, tid in enumerate(self._by_kind[Task])})
-            self._order_cache = cache
-        return cache[1].get(obj_id, -1)
+    def targets(self, due: str | Period | None = None) -> TargetQuery:
+        """A query over the targets, optionally only those due within *due*."""
+        query: TargetQuery = _query_module().TargetQuery(self)
+        return query if due is None else query.due(due)
 
-    def targets(self, due: str | Period | None = None) -> list[Target]:
-        """Targets, optionally only those due within *due*."""
-        if due is None:
-            return list(self._by_kind[Target].values())
-        return [self._objects[i] for i in self._ids_due(due, self._index.targets_by_month, Target)]
+    def taskforces(self, unit: str | Unit | None = None) -> TaskForceQuery:
+        """A query over the task forces, optionally only those in which *unit* has any role."""
+        query: TaskForceQuery = _query_module().TaskForceQuery(self)
+        return query if unit is None else query.involving(unit)
 
-    def taskforces(self, unit: str | Unit | None = None) -> list[TaskForce]:
-        """Task forces, optionally only those in which *unit* has any role."""
-        if unit is None:
-            return list(self._by_kind[TaskForce].values())
-        ids: dict[str, None] = {}
-        for unit_id in self._unit_ids(unit):
-            ids.update(dict.fromkeys(self._index.taskforces_by_unit.get(unit_id, ())))
-        return [self._objects[i] for i in ids]
+    def query(self, text: str) -> Query[Any]:
+        """The query written in govplan's text query language (``lead:区发改局 due:2024-12``).
+
+        Raises :class:`~govplan.QuerySyntaxError` pointing at the token it cannot read.
+        """
+        from govplan.query import parse
+
+        return parse(text).apply(self)
 
     def subtasks(self, task: str | Task) -> list[Task]:
         """The direct sub-tasks of *task*."""
         task_id = task.id if isinstance(task, Task) else task
-        return [self._objects[i] for i in self._index.children.get(task_id, ())]
+        return list(self._index.children.get(task_id, ()))
 
     # -- edges and networkx -------------------------------------------------------------
     def _resolve_reference(self, ref: Reference) -> str | None:

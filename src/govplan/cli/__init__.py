@@ -1,0 +1,1 @@
+"""The ``govplan`` command line (``govplan.cli.main:main``)."""
