@@ -6,12 +6,15 @@ Every error a caller can meet derives from :class:`GovplanError`, so
 
 from __future__ import annotations
 
+import unicodedata
+
 __all__ = [
     "AmbiguousUnitError",
     "DanglingReferenceError",
     "DocumentReadError",
     "DuplicateObjectError",
     "GovplanError",
+    "MissingDependencyError",
     "PeriodParseError",
     "QuerySyntaxError",
     "SchemaVersionError",
@@ -24,6 +27,10 @@ __all__ = [
 
 class GovplanError(Exception):
     """Base class of every error raised by govplan."""
+
+
+class MissingDependencyError(GovplanError, ImportError):
+    """An optional dependency (an extra such as ``pandas`` or ``docx``) is not installed."""
 
 
 class PeriodParseError(GovplanError, ValueError):
@@ -106,5 +113,6 @@ class QuerySyntaxError(GovplanError, ValueError):
     def __init__(self, message: str, query: str, position: int) -> None:
         self.query = query
         self.position = position
-        pointer = " " * position + "^"
+        # Pad by display width so the caret sits under the token in a terminal, CJK included.
+        pointer = " " * sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in query[:position]) + "^"
         super().__init__(f"{message}\n  {query}\n  {pointer}")

@@ -349,15 +349,6 @@ _COMMANDS = {"read": _cmd_read, "query": _cmd_query, "units": _cmd_units, "stats
              "diagnostics": _cmd_diagnostics, "coverage": _cmd_coverage}
 
 
-def _pointer(exc: QuerySyntaxError) -> str:
-    # The exception's own pointer counts characters; a terminal shows CJK characters two columns wide.
-    from govplan.query.render import display_width
-
-    message = str(exc).split("\n", 1)[0]
-    pad = display_width(exc.query[: exc.position])
-    return f"{message}\n  {exc.query}\n  {' ' * pad}^"
-
-
 def main(argv: Sequence[str] | None = None, out: IO[str] | None = None, err: IO[str] | None = None) -> int:
     """Run the ``govplan`` command with *argv* (default: ``sys.argv[1:]``); return the exit code."""
     out = out if out is not None else sys.stdout
@@ -374,7 +365,7 @@ def main(argv: Sequence[str] | None = None, out: IO[str] | None = None, err: IO[
     try:
         return _COMMANDS[args.command](args, out, err)
     except QuerySyntaxError as exc:
-        err.write(f"govplan: bad query: {_pointer(exc)}\n")
+        err.write(f"govplan: bad query: {exc}\n")
         return EXIT_USAGE
     except (DocumentReadError, SerializationError) as exc:
         err.write(f"govplan: {exc}\n")

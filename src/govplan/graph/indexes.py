@@ -290,9 +290,9 @@ class Indexes:
                 return list(exact)
             return list(self.units_by_key.get(canonical_key(name), ()))
         place = clean_name(jurisdiction)
-        exact = self.units_by_place_name.get((place, cleaned))
-        if exact:
-            return list(exact)
+        in_place = self.units_by_place_name.get((place, cleaned))
+        if in_place:
+            return list(in_place)
         return list(self.units_by_place_key.get((place, canonical_key(name)), ()))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
@@ -120,8 +120,7 @@ class PlanGraph:
                     f"id {obj.id!r} is taken by a different {_kind_name(existing)}"  # type: ignore[attr-defined]
                 )
             if obj.kind is DocumentKind.CITED:
-                kept: Obj = existing
-                return kept
+                return cast(Obj, existing)
         self._store(obj)
         return obj
 
@@ -187,7 +186,7 @@ class PlanGraph:
         names.update(dict.fromkeys(n for n in unit.names if n != existing.name))
         merged = attrs.evolve(existing, aliases=tuple(names), jurisdiction=existing.jurisdiction or unit.jurisdiction)
         if merged == existing:
-            return existing  # type: ignore[no-any-return]
+            return existing
         self._objects[unit.id] = merged
         self._by_kind[Unit][unit.id] = merged
         self._index.add_unit(merged)
@@ -198,10 +197,13 @@ class PlanGraph:
     def _with_stored_units(self, obj: Obj) -> Obj:
         """*obj* naming the graph's own unit values (adding or merging the units it names)."""
         if isinstance(obj, Task):
+            objects = self._objects
+            if all(objects.get(u.id) is u for u in obj.lead) and all(objects.get(u.id) is u for u in obj.support):
+                return obj  # the common case: the reader shares one Unit value per unit
             lead = tuple(self._add_unit(u) for u in obj.lead)
             support = tuple(self._add_unit(u) for u in obj.support)
             if any(a is not b for a, b in zip(lead + support, obj.lead + obj.support)):
-                return attrs.evolve(obj, lead=lead, support=support)  # type: ignore[return-value]
+                return attrs.evolve(obj, lead=lead, support=support)
         elif isinstance(obj, TaskForce):
             for unit in obj.units:
                 self._add_unit(unit)
@@ -424,7 +426,7 @@ class PlanGraph:
                     yield edge
 
     @property
-    def nx(self) -> nx.MultiDiGraph:
+    def nx(self) -> nx.MultiDiGraph[str]:
         """A networkx ``MultiDiGraph`` of the graph, built on first use and cached.
 
         Nodes are object ids with attributes ``kind`` and ``obj``; edges carry ``kind``
@@ -432,13 +434,14 @@ class PlanGraph:
         rebuilt whenever the PlanGraph changes.
         """
         if self._nx_cache is not None and self._nx_cache[0] == self._version:
-            return self._nx_cache[1]
+            return cast("nx.MultiDiGraph[str]", self._nx_cache[1])
         import networkx as nx
 
-        graph = nx.MultiDiGraph()
+        graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
         graph.add_nodes_from((oid, {"kind": _kind_name(obj), "obj": obj}) for oid, obj in self._objects.items())
-        graph.add_edges_from(
-            (e.source, e.target, e.kind.value, {"kind": e.kind.value, "label": e.label}) for e in self.edges()
+        graph.add_edges_from(  # (u, v, key, data) tuples, which the stubs do not describe
+            (e.source, e.target, e.kind.value, {"kind": e.kind.value, "label": e.label})  # type: ignore[misc]
+            for e in self.edges()
         )
         self._nx_cache = (self._version, graph)
         return graph

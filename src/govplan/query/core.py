@@ -259,7 +259,7 @@ class Query(Generic[T]):
             return False
         ordinal = self._graph._index.tables[self.kind].ordinal
         result = self._result()
-        at = bisect.bisect_left(result, ordinal[stored.id], key=lambda o: ordinal[o.id])
+        at = bisect.bisect_left(result, ordinal[stored.id], key=lambda o: ordinal[o.id])  # type: ignore[attr-defined]
         return at < len(result) and result[at] is stored
 
     def __bool__(self) -> bool:

@@ -159,7 +159,7 @@ class UnitRole(Filter):
         # One unit in one role: a single list.  Several may list one object twice.
         return len(self.units) == 1 and isinstance(self.units[0], Unit) and len(self.roles) == 1
 
-    def _tables(self, graph: PlanGraph, kind: type) -> list[dict[str, list[Any]]]:
+    def _tables(self, graph: PlanGraph, kind: type) -> list[Any]:
         by_role: dict[Role, Any]
         if kind is Task:
             by_role = graph._index.tasks_by_unit
@@ -405,7 +405,7 @@ class Scope(Filter):
     def select(self, graph: PlanGraph, kind: type) -> Parts | None:
         plans, actions = self._plans_and_actions(graph)
         by_plan, by_action = graph._index.by_plan[kind], graph._index.by_action[kind]
-        found = [objs for p in plans if (objs := by_plan.get(p))]
+        found: list[Sequence[Any]] = [objs for p in plans if (objs := by_plan.get(p))]
         return found + [objs for a in actions if (objs := by_action.get(a))]
 
     def test(self, graph: PlanGraph, kind: type) -> Test:

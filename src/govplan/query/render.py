@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
-from govplan.errors import GovplanError
+from govplan.errors import MissingDependencyError
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped, unused-ignore]
@@ -36,10 +36,6 @@ __all__ = [
 ]
 
 LIST_SEPARATOR = "、"
-
-
-class MissingDependencyError(GovplanError, ImportError):
-    """An optional dependency (an extra such as ``pandas``) is not installed."""
 
 
 def cell(value: Any) -> str:
