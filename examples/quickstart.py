@@ -1,6 +1,6 @@
-"""Read the bundled example plan and answer a few everyday questions about it.
+"""Read the bundled example plan and answer everyday questions about it.
 
-Run:  python examples/quickstart.py
+Run:  bash scripts/example.sh     (or, with govplan installed: python examples/quickstart.py)
 """
 
 from __future__ import annotations
@@ -8,36 +8,46 @@ from __future__ import annotations
 from pathlib import Path
 
 import govplan
+from govplan.query import rank_units
 
-HERE = Path(__file__).resolve().parent
+EXAMPLE = Path(__file__).resolve().parent / "qingshan_plan.txt"
 
 
 def main() -> None:
-    g = govplan.load(HERE / "qingshan_plan.txt")
+    g = govplan.load(EXAMPLE)
     doc = g.documents()[0]
-    print(f"{doc.doc_number}  {doc.title}  ({doc.date})")
-    print(f"{len(g.plans())} plans, {len(list(g.tasks()))} tasks, {len(list(g.targets()))} targets, "
-          f"{len(list(g.taskforces()))} task forces, {len(g.units())} units\n")
+    print(f"{doc.doc_number}  {doc.title}  ({doc.date}, {doc.jurisdiction})")
+    print(f"  {len(g.plans())} plans, {len(g.tasks())} tasks, {len(g.targets())} targets, "
+          f"{len(g.taskforces())} task forces, {len(g.units())} units\n")
 
-    print("Tasks led by 区发改局? then by 区工信局 (short forms a user types):")
-    for name in ("区工信局", "区财政局"):
-        for task in g.tasks(led_by=name):
-            due = task.deadline or "no deadline"
-            print(f"  [{name}] {' '.join(task.path)} {task.title or task.text[:24]}  due {due}  ({task.source})")
+    print("Which tasks does 区工信局 lead?  (the plan prints 区工业和信息化局)")
+    for task in g.tasks().led_by("区工信局"):
+        print(f"  {' '.join(task.path):12} {task.title or task.text[:20]:12} due {task.deadline or '—':8} "
+              f"line {task.source.line}")
 
-    print("\nDue by the end of 2024-12:")
-    for task in g.tasks(due="2024-12"):
+    print("\nWhat must be done by the end of 2024-12?")
+    for task in g.tasks().due_by("2024-12").order_by("deadline"):
         leads = "、".join(u.name for u in task.lead) or "—"
-        print(f"  {task.deadline}  {task.title or task.text[:24]}  lead: {leads}")
+        print(f"  {task.deadline!s:8} {task.title or task.text[:20]:24} lead: {leads}")
 
-    print("\nTargets for 2024:")
-    for target in g.targets(due="2024-12"):
+    print("\nWhich tasks have no deadline at all?")
+    print("  " + "; ".join(t.title or t.text[:16] for t in g.tasks().no_deadline()))
+
+    print("\nTargets due by the end of 2024:")
+    for target in g.targets().due_by("2024"):
         print(f"  {target.metric}: {target.text}  ({target.deadline})")
 
-    print("\nTask forces 区财政局 belongs to:")
-    for tf in g.taskforces():
-        if any(u.name == "区财政局" for u in tf.members):
-            print(f"  {tf.name} (office: {tf.office.name if tf.office else '—'})")
+    print("\nWhich task forces is 区财政局 in?")
+    for tf in g.taskforces().involving("区财政局"):
+        print(f"  {tf.name} (office: {tf.office.name if tf.office else '—'})")
+
+    print("\nWho leads most?")
+    for unit, count in rank_units(g, "lead", top=3):
+        print(f"  {unit.name}: {count}")
+
+    print("\nThe same question in the text query language:  lead:区商务局 due:2024")
+    for task in g.query("lead:区商务局 due:2024"):
+        print(f"  {task.title or task.text[:20]} ({task.deadline})")
 
     if g.diagnostics():
         print(f"\n{len(g.diagnostics())} diagnostics:")

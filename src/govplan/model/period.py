@@ -223,5 +223,9 @@ class Period:
             return f"{self.year:04d}-{self.number:02d}"
         return f"{self.year:04d}-{self.number:02d}-{self.day:02d}"
 
+    def __format__(self, spec: str) -> str:
+        """Format as the string form, so ``f"{period:10}"`` pads like a string."""
+        return format(str(self), spec)
+
     def __repr__(self) -> str:
         return f"Period('{self}')"
