@@ -30,6 +30,7 @@ def paras(*texts: str) -> list[Paragraph]:
         ("1）建立台账", "rnum", "1）", 1),
         ("②完成西片区改造", "circ", "②", 2),
         ("第二部分 重点任务", "named", "第二部分", None),
+        ("二是提振家居消费。", "ord", "二是", 2),
     ],
 )
 def test_markers(text: str, style: str, printed: str, value: int | None) -> None:
@@ -37,7 +38,7 @@ def test_markers(text: str, style: str, printed: str, value: int | None) -> None
     assert m is not None and (m.style, m.printed, m.value) == (style, printed, value)
 
 
-@pytest.mark.parametrize("text", ["2024年计划完成改造", "5G基站建设", "一是加强领导", "（含标志标牌）", "二〇二四年"])
+@pytest.mark.parametrize("text", ["2024年计划完成改造", "5G基站建设", "是否加强领导", "（含标志标牌）", "二〇二四年"])
 def test_not_markers(text: str) -> None:
     assert parse_marker(text) is None
 

@@ -14,15 +14,19 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from govplan.model import Action, Document, Period, Plan, PlanKind, Role, Severity, Target
-from govplan.reading.annotations import Annotation, find_annotations, split_units
+from govplan.reading.annotations import Annotation, find_annotations
 from govplan.reading.documents import DocBlock, PlanBlock
 from govplan.reading.items import (
     TaskDraft,
+    closes_apart,
     draft_task,
+    first_listed_leads,
+    says_first_listed_leads,
     item_paragraph,
     split_annotated_paragraphs,
     unread_brackets,
 )
+from govplan.reading.responsibility import cell_units, names_and_time
 from govplan.reading.resolve import PendingTask, PendingTaskForce, post_unit
 from govplan.reading.structure import Item, build_items
 from govplan.reading.text import compact, paragraphs
@@ -31,6 +35,12 @@ if TYPE_CHECKING:
     from govplan.reading.reader import _FileReader
 
 __all__ = ["PlanAssembler"]
+
+# "具体任务如下表：" / "详见附表" - the tasks are the rows of a table
+_POINTS_TO_TABLE = re.compile(r"(?:如下表|见下表|见附表|详见附件|见附件\d?|任务清单见|如附表)[。：:]?\s*$")
+_REQUIREMENTS = re.compile(r"^(?:总体要求|总体思路|总体目标要求)")
+_GOAL_SENTENCE = re.compile(r"到\s*20\d\d\s*年|力争|目标")
+_NOTE = re.compile(r"^[（(]?(?:注|备注|说明)\s*[:：]")
 
 class PlanAssembler:
     """Reads the plans of one document block into drafts and model objects."""
@@ -55,7 +65,8 @@ class PlanAssembler:
             return None
         act = self.actions.get(name)
         if act is None:
-            act = Action(f"action:{self.jurisdiction or self.r.stem}:{name}", name, document_id=self.doc.id,
+            # one action per file and place: documents of one file share it, graphs of two files merge
+            act = Action(f"action:{self.r.stem}:{self.jurisdiction or ''}:{name}", name, document_id=self.doc.id,
                          jurisdiction=self.jurisdiction, source=self.r.span(line))
             if act.id in self.r.action_ids:
                 act = self.r.action_ids[act.id]
@@ -147,6 +158,8 @@ class PlanAssembler:
         drafts = {id(it): draft_task(it, year, found[id(it)]) if id(it) in found else None for it in all_items}
         self._bare_lists_as_annotations(all_items, found, drafts, year)
         _lift_enumerations(all_items, drafts, year)
+        ordered = first_listed_leads([drafts[id(it)] for it in all_items], from_start=self._first_listed_note())
+        drafts.update((id(it), d) for it, d in zip(all_items, ordered))
         for it in all_items:
             d = drafts[id(it)]
             para = item_paragraph(it)
@@ -176,15 +189,31 @@ class PlanAssembler:
                 led.boilerplate(para.first_line, para.last_line, why="item without annotation")
             elif _under_task(it, task_of):
                 led.boilerplate(para.first_line, para.last_line, why="covered by the heading's annotation")
-            if it.section not in ("goals", "mechanism", "other"):
-                for line, cand in unread_brackets(it, found.get(id(it))):
-                    self.r.diag(line, "unread-annotation", f"bracket names units but no role: （{cand.content}）",
-                                cand.content)
+            elif _POINTS_TO_TABLE.search(para.text):
+                led.boilerplate(para.first_line, para.last_line, why="heading of a table")
+            unread = unread_brackets(it, found.get(id(it))) if it.section not in ("goals", "mechanism", "other") else []
+            for line, cand in unread:
+                self.r.diag(line, "unread-annotation", f"bracket names units but no role: （{cand.content}）",
+                            cand.content)
+            if not unread and not led.is_marked(para.first_line):
+                # among siblings that name who is responsible, this one names nobody
+                self.r.diag(para.first_line, "item-without-annotation",
+                            "a numbered item among tasks names no responsible unit: not read as a task",
+                            para.text[:60])
         for it in all_items:
             if it.section == "goals":
                 self._targets(it, plan, action, year)
+            elif it.section == "other" and not it.children and _REQUIREMENTS.match(compact(it.heading)):
+                # 总体要求 in one paragraph: guiding ideas, then "到2027年，…突破150亿元"
+                self._targets(it, plan, action, year, only=_GOAL_SENTENCE)
             elif it.section == "mechanism":
                 self._taskforces(it, plan, action)
+
+    def _first_listed_note(self) -> bool:
+        """Whether the plan says once, in its preamble or a note, that the first unit leads."""
+        notes = [*self._tree.preamble,
+                 *(p for it in self._tree.walk() for p in it.paragraphs[1:] if _NOTE.match(p.text))]
+        return any(says_first_listed_leads(p.text) for p in notes)
 
     def _bare_lists_as_annotations(self, items: list[Item], found: dict[int, Any],
                                    drafts: dict[int, TaskDraft | None], year: int | None) -> None:
@@ -196,7 +225,8 @@ class PlanAssembler:
             return
         for it in bare:
             cands = found[id(it)][1]
-            anns = [Annotation(c.start, c.end, c.content.strip(), (), tuple(split_units(c.content))) for c in cands]
+            anns = [Annotation(c.start, c.end, c.content.strip(), (), tuple(names), time)
+                    for c in cands for names, time in [names_and_time(c.content)]]
             drafts[id(it)] = draft_task(it, year, (anns, []))
             found[id(it)] = (anns, [])
         self.r.diag(items[0].first_line, "bare-unit-lists",
@@ -217,12 +247,15 @@ class PlanAssembler:
             node = node.parent
         return None
 
-    def _targets(self, item: Item, plan: Plan, action: Action | None, year: int | None) -> None:
+    def _targets(self, item: Item, plan: Plan, action: Action | None, year: int | None,
+                 only: re.Pattern[str] | None = None) -> None:
         try:
             from govplan.reading.targets import extract_targets
         except ImportError:  # pragma: no cover
             return
         for p in item.paragraphs:
+            if only is not None and not only.search(p.text):
+                continue
             for d in extract_targets(p.text, year):
                 if d.quantity is None:
                     continue
@@ -258,8 +291,7 @@ class PlanAssembler:
         led = self.r.ledger
         led.boilerplate(table.start_line, table.end_line, why="table")
         for row in table.rows:
-            lead = tuple(split_units(row.lead)) if row.lead else ()
-            support = tuple(split_units(row.support)) if row.support else ()
+            lead, support = cell_units(row.lead, row.support)
             deadline, deadline_text = _row_deadline(row, year)
             tid = self.r.uid(f"task:{self.r.stem}:{row.line}")
             parts = []
@@ -297,14 +329,17 @@ class PlanAssembler:
 
 def _lift_enumerations(items: list[Item], drafts: dict[int, TaskDraft | None], year: int | None) -> None:
     """``1. 总述。①甲；②乙。（X牵头）``: the annotation after the last clause of an enumeration
-    is the whole item's, so the task is the parent's, text and clauses included."""
+    is the whole item's, so the task is the parent's, text and clauses included.  So is an
+    annotation on a line of its own after the last sub-item when no sub-item has one."""
     for parent in items:
         kids = parent.children
         if len(kids) < 2 or drafts.get(id(parent)) or parent.marker is None:
             continue
         if not drafts.get(id(kids[-1])) or any(drafts.get(id(k)) or k.children for k in kids[:-1]):
             continue
-        if not all(item_paragraph(k).text.rstrip().endswith(("；", ";", "，", ",")) for k in kids[:-1]):
+        closing = drafts[id(kids[-1])]
+        enumerated = all(item_paragraph(k).text.rstrip().endswith(("；", ";", "，", ",")) for k in kids[:-1])
+        if not enumerated and not (closing is not None and closes_apart(kids[-1], closing)):
             continue
         merged = Item(parent.marker, [*parent.paragraphs, *(p for k in kids for p in k.paragraphs)],
                       parent=parent.parent, section=parent.section)

@@ -26,7 +26,7 @@ from govplan.reading.annotations import Annotation, Candidate, find_annotations
 from govplan.reading.structure import Item, Marker
 from govplan.reading.text import Paragraph
 
-__all__ = ["TaskDraft", "draft_task", "item_paragraph", "item_title"]
+__all__ = ["TaskDraft", "closes_apart", "draft_task", "item_paragraph", "item_title"]
 
 
 @attrs.frozen
@@ -88,13 +88,29 @@ def _own_texts(item: Item) -> list[tuple[str, int]]:
     pos = 0
     for k, p in enumerate(item.paragraphs):
         cut = item.marker.end if (k == 0 and item.marker) else 0
-        out.append((p.text[cut:], pos + cut))
+        if k == 0 or not _NOTE.match(p.text):  # a note (注：…) is about the plan, not the item
+            out.append((p.text[cut:], pos + cut))
         pos += len(p.text)
     return out
 
 
+_NOTE = re.compile(r"^[（(]?(?:注|备注|说明)\s*[:：]")
+
+
 def _shift(spans: Sequence[tuple[int, int]], offset: int) -> list[tuple[int, int]]:
     return [(a - offset, b - offset) for a, b in spans]
+
+
+def closes_apart(item: Item, draft: TaskDraft) -> bool:
+    """Whether the item's annotations make up a paragraph of their own after its text
+    (``牵头单位：X；责任单位：Y`` on the line after the last sentence)."""
+    if len(item.paragraphs) < 2:
+        return False
+    offset = sum(len(p.text) for p in item.paragraphs[:-1])
+    spans = [(a.start - offset, a.end - offset) for a in draft.annotations if a.start >= offset]
+    if not spans or len(spans) != len(draft.annotations):
+        return False
+    return not _strip_spans(item.paragraphs[-1].text, spans, 0).strip(" 。；;，,")
 
 
 def item_title(item: Item, text: str) -> str | None:
@@ -114,6 +130,8 @@ def item_title(item: Item, text: str) -> str | None:
         return None
     if rest:
         return first if len(first) <= 50 else None
+    if item.children and len(first) <= 40 and not re.search(r"[，,]", first):
+        return first  # a heading over sub-items: 全力防范化解债务、金融、房地产风险
     return first if len(first) <= 30 and not re.search(r"[，,、]", first) else None
 
 
@@ -135,15 +153,7 @@ def draft_task(item: Item, year: int | None,
     text = "\n".join(t for t in (_tidy(_strip_spans(p, _shift(spans, off), 0))
                                    for p, off in _own_texts(item)) if t)
     title = item_title(item, _tidy(body))
-    lead: dict[str, None] = {}
-    support: dict[str, None] = {}
-    lists: list[tuple[tuple[str, ...], str]] = []
-    for a in annotations:
-        lead.update(dict.fromkeys(a.lead))
-        lists.append((a.lead, "lead"))
-        lists.append((a.support, "support"))
-    for a in annotations:
-        support.update(dict.fromkeys(n for n in a.support if n not in lead))
+    lead, support, lists = _roles(annotations)
     deadline, deadline_text = _deadline(annotations, body, year)
     last = max(para.line_at(a.end - 1) for a in annotations)
     return TaskDraft(
@@ -153,14 +163,65 @@ def draft_task(item: Item, year: int | None,
         text=text,
         title=title,
         path=item.path,
-        lead=tuple(lead),
-        support=tuple(support),
+        lead=lead,
+        support=support,
         responsibility="；".join(_SPACE.sub("", a.content) for a in annotations),
         deadline=deadline,
         deadline_text=deadline_text,
         annotations=tuple(annotations),
-        lists=tuple(lists),
+        lists=lists,
     )
+
+
+def _roles(annotations: Sequence[Annotation]) -> tuple[tuple[str, ...], tuple[str, ...],
+                                                       tuple[tuple[tuple[str, ...], str], ...]]:
+    """Lead and supporting units over all of an item's annotations, and each printed list."""
+    lead: dict[str, None] = {}
+    support: dict[str, None] = {}
+    lists: list[tuple[tuple[str, ...], str]] = []
+    for a in annotations:
+        lead.update(dict.fromkeys(a.lead))
+        lists.append((a.lead, "lead"))
+        lists.append((a.support, "support"))
+    for a in annotations:
+        support.update(dict.fromkeys(n for n in a.support if n not in lead))
+    return tuple(lead), tuple(support), tuple(lists)
+
+
+# "列第一位的为牵头单位" said once for the whole plan, in its preamble or a note
+_FIRST_LISTED = re.compile(r"(?:列|排)(?:在)?(?:第一位|首位|第1位)(?:者|的)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)")
+
+
+def says_first_listed_leads(text: str) -> bool:
+    """Whether *text* (a preamble or note) says the first unit of each list leads.
+
+    >>> says_first_listed_leads("注：责任单位中列第一位的为牵头单位。"), says_first_listed_leads("由区发改局牵头")
+    (True, False)
+    """
+    return bool(_FIRST_LISTED.search(text))
+
+
+def first_listed_leads(drafts: Sequence[TaskDraft | None], *, from_start: bool = False) -> list[TaskDraft | None]:
+    """Drafts (in document order) with the first unit listed as lead where the plan says so.
+
+    An annotation ``（X、Y负责。列第一位者为牵头单位，下同）`` makes the first unit lead in
+    every later annotation that marks no lead; *from_start* (a note in the preamble) does so
+    for all.  Labelled annotations (``责任单位：X、Y``) say who leads and are left alone.
+    """
+    active = from_start
+    out: list[TaskDraft | None] = []
+    for d in drafts:
+        if d is None:
+            out.append(d)
+            continue
+        if active and not d.lead:
+            anns = tuple(attrs.evolve(a, lead=a.support[:1], support=a.support[1:])
+                         if not a.lead and a.support and not a.labelled else a for a in d.annotations)
+            lead, support, lists = _roles(anns)
+            d = attrs.evolve(d, annotations=anns, lead=lead, support=support, lists=lists)
+        active = active or any(a.carries for a in d.annotations)
+        out.append(d)
+    return out
 
 
 def _deadline(annotations: Sequence[Annotation], body: str, year: int | None) -> tuple[Period | None, str | None]:

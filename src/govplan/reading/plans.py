@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 
-from govplan.reading.documents import (
+from govplan.reading.blocks import (
     _ATTACH_HEADER,
     _ATTACH_LIST,
     _CC_LINE,
     _DISCLOSURE,
     _LIST_ENTRY,
     _PLAN_OPENERS,
+    _PLAN_SUFFIX,
     _PRINTED,
     _SENTENCE_PUNCT,
     _TASK_LIST_SUFFIX,
@@ -26,18 +27,20 @@ from govplan.reading.documents import (
     PlanBlock,
     _core_title,
     _inner_title,
-    _Lines,
+    Lines,
+    attachment_label,
     _norm_title,
     _title_like,
     jurisdiction_of,
-    parse_date,
 )
+from govplan.reading.headers import parse_date
+from govplan.reading.structure import classify_section, parse_marker
 from govplan.reading.text import compact
 
 __all__ = ["find_plans"]
 
 
-def find_plans(lx: _Lines, block: DocBlock, skip: frozenset[int], task_tables: frozenset[int]) -> None:
+def find_plans(lx: Lines, block: DocBlock, skip: frozenset[int], task_tables: frozenset[int]) -> None:
     """Locate the overall plan and every attachment plan in the document's body."""
     hdr_end = max(block.header_lines) if block.header_lines else block.start - 1
     numbers = [n for n in lx.numbers[lx.index[block.start]:] if n <= block.end]
@@ -49,6 +52,10 @@ def find_plans(lx: _Lines, block: DocBlock, skip: frozenset[int], task_tables: f
     listed.update(block.boilerplate)
     # 2. Candidate titles and attachment headers, in order.
     overall = _inner_title(block.title)
+    # titles named by the notice are plans whatever their ending (…三年行动); of the listed
+    # attachments only those named as an action (maps, lists of powers are no plans)
+    known = frozenset(_norm_title(t) for t in (overall, *(e.title for e in block.attachments if _ACTION_TITLE.search(
+        compact(e.title)))) if t)
     starts: list[PlanBlock | tuple[str, int]] = []  # plans, or ("stop", line) for non-plan attachments
     i = 0
     position = {n: k for k, n in enumerate(body)}
@@ -62,12 +69,12 @@ def find_plans(lx: _Lines, block: DocBlock, skip: frozenset[int], task_tables: f
         s = compact(t)
         h = _ATTACH_HEADER.match(s)
         if h and not _ATTACH_LIST.match(s):
-            label = "附件" + re.sub(r"\s|[—–－]", "-", h.group(1)).replace("--", "-")
+            label = attachment_label(h)
             block.boilerplate.add(n)
-            if h.group(2) and _title_like(h.group(2)):
-                starts.append(_plan_at(lx, n, (n,), h.group(2), label, n))
+            if h.group("rest") and _title_like(h.group("rest")):
+                starts.append(_plan_at(lx, n, (n,), h.group("rest"), label, n))
                 pending_header = None
-            elif h.group(2):
+            elif h.group("rest"):
                 # "附件3-1：某某清单" inside a plan: an entry of a list of sub-attachments
                 follow = lx.next_nonblank(n + 1, block.end)
                 if follow is not None and len(lx.flat[follow]) <= 12 \
@@ -78,15 +85,17 @@ def find_plans(lx: _Lines, block: DocBlock, skip: frozenset[int], task_tables: f
                 pending_header = (label, n)
             continue
         if pending_header is not None:
-            title, tlines = _title_at(lx, body, i - 1)
+            title, tlines = _title_at(lx, body, i - 1, known)
             if title is not None:
                 starts.append(_plan_at(lx, tlines[-1], tlines, title, pending_header[0], pending_header[1]))
                 i = position[tlines[-1]] + 1
             else:
                 starts.append(("stop", pending_header[1]))
+                if len(s) <= 60 and not _SENTENCE_PUNCT.search(s):
+                    block.boilerplate.add(n)  # the title of an attachment that is no plan (a list, a map)
             pending_header = None
             continue
-        title, tlines = _title_at(lx, body, i - 1)
+        title, tlines = _title_at(lx, body, i - 1, known)
         if title is None:
             continue
         is_overall = overall is not None and _norm_title(title) == _norm_title(overall)
@@ -107,6 +116,11 @@ def find_plans(lx: _Lines, block: DocBlock, skip: frozenset[int], task_tables: f
         else:
             st.body_end = nxt[1] - 1
     _label_plans(block, plans, overall)
+    body_plan = None if plans else _notice_as_plan(lx, block, skip)
+    if body_plan is not None:  # the notice is its own plan: it stays a notice
+        block.plans = [body_plan]
+        _trailing_boilerplate(lx, block, body)
+        return
     block.plans = plans
     if plans and not block.jurisdiction:
         block.jurisdiction = jurisdiction_of(plans[0].title)
@@ -116,7 +130,11 @@ def find_plans(lx: _Lines, block: DocBlock, skip: frozenset[int], task_tables: f
         block.kind = "plan_notice"
     elif not plans and block.kind == "plan_notice":
         block.kind = "notice"
-    # Trailing boilerplate of the notice: copy-to lines and the printing date.
+    _trailing_boilerplate(lx, block, body)
+
+
+def _trailing_boilerplate(lx: Lines, block: DocBlock, body: list[int]) -> None:
+    """Copy-to lines, the printing date and the disclosure note after a notice."""
     for n in body:
         s = lx.flat[n]
         if _CC_LINE.match(s) or _PRINTED.search(s) or _DISCLOSURE.match(s):
@@ -126,11 +144,42 @@ def find_plans(lx: _Lines, block: DocBlock, skip: frozenset[int], task_tables: f
                 block.boilerplate.add(prev)
 
 
+_NOTICE_TITLE = re.compile(r"^关于(?P<core>.{4,60})的(?:通知|通告|意见|决定|实施意见)$")
+_ROLE_WORD = re.compile(r"牵头|负责|配合|责任单位|责任部门")
+
+
+def _notice_as_plan(lx: Lines, block: DocBlock, skip: frozenset[int]) -> PlanBlock | None:
+    """A notice that lists tasks in its own body (关于开展…整治行动的通知: 一、目标 二、任务 with
+    annotated items) is read as a plan named by its title; a notice issuing a plan printed
+    elsewhere (印发) or one naming no responsible units (赋权, 取消水源地) is not."""
+    m = _NOTICE_TITLE.match(compact(block.title or ""))
+    if m is None or block.title_line is None or "印发" in m.group("core"):
+        return None
+    if block.notice_body is not None:
+        first, last = block.notice_body
+    else:
+        first, last = max(block.header_lines, default=block.start) + 1, block.end
+    from govplan.reading.annotations import find_annotations
+
+    lines = [n for n in lx.numbers[lx.index.get(first, len(lx.numbers)):] if n <= last]
+    said = listed = 0  # lines with an annotation; lines closing with a bare unit list
+    for n in lines:
+        if not lx.text[n] or n in skip or not re.search(r"[）)\]】〕]", lx.text[n]):
+            continue
+        found, bare = find_annotations(lx.text[n])
+        said += bool(found) and bool(_ROLE_WORD.search(lx.text[n]))
+        listed += bool(bare)
+    if not said and listed < 2:
+        return None
+    return PlanBlock(title=m.group("core"), title_line=block.title_line, title_lines=(block.title_line,),
+                     body_start=first, body_end=last, kind="overall")
+
+
 def _entry_lines(entry: AttachmentEntry) -> list[int]:
     return [entry.line]
 
 
-def _read_attachment_list(lx: _Lines, block: DocBlock, body: list[int], skip: frozenset[int]) -> None:
+def _read_attachment_list(lx: Lines, block: DocBlock, body: list[int], skip: frozenset[int]) -> None:
     for idx, n in enumerate(body):
         s = lx.flat[n]
         m = _ATTACH_LIST.match(s)
@@ -153,8 +202,7 @@ def _read_attachment_list(lx: _Lines, block: DocBlock, body: list[int], skip: fr
                 entries.append(AttachmentEntry("附件" + re.sub(r"[—–－]", "-", e.group(1)), e.group(2), m2))
                 block.boilerplate.add(m2)
                 continue
-            if entries and not _SENTENCE_PUNCT.search(t) and len(t) <= 30 and not _ATTACH_HEADER.match(t) \
-                    and not _title_like(t) and not parse_date(t) and not _CC_LINE.match(t):
+            if entries and _wraps(entries[-1].title, t):
                 entries[-1].title += t  # a list entry wrapped onto the next line
                 block.boilerplate.add(m2)
                 continue
@@ -164,24 +212,63 @@ def _read_attachment_list(lx: _Lines, block: DocBlock, body: list[int], skip: fr
             return
 
 
-def _title_at(lx: _Lines, body: list[int], i: int) -> tuple[str | None, tuple[int, ...]]:
-    """A plan title starting at body[i], possibly wrapped over two lines."""
+def _wraps(entry: str, line: str) -> bool:
+    """Whether *line* continues a list entry wrapped at the line end: the entry is not a
+    whole title yet and the line is no title, date, signature or copy-to line of its own."""
+    if _PLAN_SUFFIX.search(compact(entry)) or _SENTENCE_PUNCT.search(line) or len(line) > 30:
+        return False
+    if _ATTACH_HEADER.match(line) or _title_like(line) or parse_date(line) or _CC_LINE.match(line):
+        return False
+    return not _SIGNATURE.search(line)
+
+
+_SIGNATURE = re.compile(r"(?:人民政府|政府|办公室|办公厅|委员会|管委会)$")
+
+
+def _title_at(lx: Lines, body: list[int], i: int, known: frozenset[str] = frozenset()
+              ) -> tuple[str | None, tuple[int, ...]]:
+    """A plan title starting at body[i], possibly wrapped over two lines, with the period or
+    status printed under it (``（2024—2026年）``, ``（试行）``).  A title in *known* (named by the
+    notice or its attachment list, compared with :func:`_norm_title`) is one whatever its ending
+    (``…三年行动``)."""
     n = body[i]
     t = lx.flat[n]
-    if _title_like(t):
-        return t, (n,)
+    if _title_like(t) or _is_known(t, known):
+        return _with_tail(lx, t, (n,), body[-1])
     if not t or len(t) > 40 or _SENTENCE_PUNCT.search(t) or "：" in t:
         return None, ()
     nxt = lx.next_nonblank(n + 1, body[-1])
     if nxt is None or nxt - n > 2:
         return None, ()
     joined = t + lx.flat[nxt]
-    if _title_like(joined) and len(lx.flat[nxt]) <= 30:
-        return joined, (n, nxt)
+    if (_title_like(joined) or _is_known(joined, known)) and len(lx.flat[nxt]) <= 30:
+        return _with_tail(lx, joined, (n, nxt), body[-1])
     return None, ()
 
 
-def _opens_plan(lx: _Lines, title_line: int, end: int) -> bool:
+def _is_known(text: str, known: frozenset[str]) -> bool:
+    if not known or not text or len(text) > 60 or _SENTENCE_PUNCT.search(text):
+        return False
+    s = _norm_title(text)
+    # the body may print the period on the next line: 某某三年行动 / （2024—2026年）
+    return s in known or any(k.startswith(s) and _TITLE_TAIL.match(k[len(s):]) for k in known)
+
+
+_ACTION_TITLE = re.compile(r"行动(?:[（(][^）)]{1,12}[）)])?$")
+_TITLE_TAIL = re.compile(
+    r"^[（(](?:(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到]{1,2}\s*(?:19|20)\d{2}\s*年?|(?:19|20)\d{2}\s*年(?:版|度)?|"
+    r"试行|暂行|征求意见稿|送审稿|讨论稿|修订稿|修订版)[)）]$"
+)
+
+
+def _with_tail(lx: Lines, title: str, lines: tuple[int, ...], end: int) -> tuple[str, tuple[int, ...]]:
+    nxt = lx.next_nonblank(lines[-1] + 1, end)
+    if nxt is not None and nxt - lines[-1] <= 2 and _TITLE_TAIL.match(lx.flat[nxt]):
+        return title + lx.flat[nxt], (*lines, nxt)
+    return title, lines
+
+
+def _opens_plan(lx: Lines, title_line: int, end: int) -> bool:
     # A title not in the attachment list is a plan only if a plan's opening follows it.
     n = lx.next_nonblank(title_line + 1, end)
     if n is None:
@@ -189,10 +276,18 @@ def _opens_plan(lx: _Lines, title_line: int, end: int) -> bool:
     s = lx.flat[n]
     if re.match(r"^[一二三四五六七八九十]+[、.．]", s):
         return True
+    marker = parse_marker(s)
+    if marker is not None and marker.value == 1 and classify_section(_heading_words(s[marker.end:])):
+        return True  # 1．工作目标 / （一）主要任务: a plan numbered without 一、
     return s.startswith(_PLAN_OPENERS) and bool(_SENTENCE_PUNCT.search(s))
 
 
-def _heads_table(lx: _Lines, title_line: int, end: int, task_tables: frozenset[int]) -> bool:
+def _heading_words(text: str) -> str:
+    cut = re.search(r"[。；;，,：:]", text)
+    return text[: cut.start()] if cut else text
+
+
+def _heads_table(lx: Lines, title_line: int, end: int, task_tables: frozenset[int]) -> bool:
     # A title directly above a task table names a task list.
     i = lx.index[title_line]
     for n in lx.numbers[i + 1:i + 4]:
@@ -205,7 +300,7 @@ def _heads_table(lx: _Lines, title_line: int, end: int, task_tables: frozenset[i
     return False
 
 
-def _plan_at(lx: _Lines, last_title_line: int, tlines: tuple[int, ...], title: str,
+def _plan_at(lx: Lines, last_title_line: int, tlines: tuple[int, ...], title: str,
              label: str | None, header: int | None) -> PlanBlock:
     return PlanBlock(title=compact(title), title_line=tlines[0], title_lines=tuple(tlines),
                      body_start=last_title_line + 1, body_end=last_title_line, attachment=label,
@@ -225,7 +320,7 @@ def _label_plans(block: DocBlock, plans: list[PlanBlock], overall: str | None) -
     numbered = bool(block.attachments) or any(p.attachment for p in plans)
     for p in plans:
         is_overall = overall is not None and _norm_title(p.title) == _norm_title(overall)
-        if p.attachment is None and not is_overall:
+        if p.attachment is None:  # the overall plan too may be listed (as 附件1)
             for e in block.attachments:
                 if _core_title(e.title) == _core_title(p.title):
                     p.attachment = e.label

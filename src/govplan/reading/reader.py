@@ -28,7 +28,7 @@ from govplan.reading.text import Paragraph, clean_line, compact, is_page_residue
 __all__ = ["read_file", "read_lines"]
 
 _REFERENCE = re.compile(
-    r"《(?P<title>[^《》]{2,120})》\s*[（(]\s*(?P<number>[\u4e00-\u9fa5]{1,16}\s*[〔\[【（(]\s*(?:19|20)\d{2}\s*[〕\]】）)]\s*\d{1,4}\s*号)\s*[)）]"
+    r"《(?P<title>[^《》]{2,120})》\s*[（(]\s*(?P<number>[\u4e00-\u9fa5]{1,16}\s*[〔\[【（(﹝［]\s*(?:19|20)\d{2}\s*[〕\]】）)﹞］]\s*\d{1,4}\s*号)\s*[)）]"
 )
 _TITLE_ONLY = re.compile(r"《(?P<title>[^《》]{2,120})》")
 _PLAN_TITLE = re.compile(r"(?:方案|计划|规划|意见|要点|通知|措施)$")
@@ -180,6 +180,9 @@ class _FileReader:
         plans = block.plans
         if not plans and block.doc_number is None and block.title is None:
             return
+        if not plans and block.title and "印发" in block.title and block.title_line is not None:
+            self.diag(block.title_line, "plan-not-found",
+                      "the notice issues a plan, but no plan title was found after it", block.title)
         doc = self._document(block)
         self.objects.append(doc)
         from govplan.reading.assemble import PlanAssembler

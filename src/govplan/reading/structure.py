@@ -51,7 +51,7 @@ def cn_value(s: str) -> int | None:
 class Marker:
     """An item's numbering: its style, value, printed form and where its text begins."""
 
-    style: str  # cn | pcn | num | pnum | rnum | circ | dash | named
+    style: str  # cn | pcn | num | pnum | rnum | circ | ord | dash | named
     value: int | None
     printed: str
     end: int
@@ -65,6 +65,7 @@ _M_NUM = re.compile(r"^\s*(\d{1,3})\s*([.．、])\s*")
 _M_PNUM = re.compile(r"^\s*([（(])\s*(\d{1,3})\s*([)）])\s*[、，,.．]?\s*")
 _M_RNUM = re.compile(r"^\s*(\d{1,2})\s*([)）])\s*")
 _M_CIRC = re.compile(r"^\s*([①-⑳])\s*")
+_M_ORD = re.compile(r"^\s*([一二三四五六七八九十]{1,3})是\s*[：:，,]?\s*")
 _M_DASH = re.compile(r"^\s*(——|—|--)\s*")
 _M_CHAPTER = re.compile(r"^\s*(第[一二三四五六七八九十]{1,3}(?:章|部分|节))\s*")
 _SECTION_WORDS = re.compile(
@@ -108,6 +109,9 @@ def parse_marker(text: str) -> Marker | None:
     m = _M_CIRC.match(text)
     if m:
         return Marker("circ", ord(m.group(1)) - ord("①") + 1, m.group(1), m.end())
+    m = _M_ORD.match(text)
+    if m and cn_value(m.group(1)):  # 一是…二是…: items numbered in words
+        return Marker("ord", cn_value(m.group(1)), m.group(1) + "是", m.end())
     m = _M_CHAPTER.match(text)
     if m:
         return Marker("named", None, m.group(1), m.end())
@@ -276,8 +280,9 @@ def _section_of(item: Item) -> str:
             kind = classify_section(_heading_words(node))
             if kind:
                 return kind
-        elif _SECTION_WORDS.match(compact(node.heading)):
-            kind = classify_section(node.heading)
+        elif _SECTION_WORDS.match(compact(_heading_words(node))):
+            # a sub-heading that names a section: "（二）主要目标。到2025年，…" under 一、总体要求
+            kind = classify_section(_heading_words(node))
             if kind:
                 return kind
         node = node.parent
@@ -286,5 +291,5 @@ def _section_of(item: Item) -> str:
 
 def _heading_words(item: Item) -> str:
     h = item.heading
-    cut = re.search(r"[。；;，,]", h)
+    cut = re.search(r"[。；;，,：:]", h)
     return h[: cut.start()] if cut else h

@@ -156,7 +156,7 @@ def is_page_residue(text: str) -> bool:
 # Numbering that opens an item; the reader's structure module interprets it in full.
 _ITEM_START = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,3}\s*[.．、)）]"
-    r"|[①-⑳]|——|附件\s*\d|第[一二三四五六七八九十]{1,3}[章节部分条])"
+    r"|[①-⑳]|——|附件\s*(?:\d|[一二三四五六七八九十]{1,3}(?![\u4e00-\u9fff]))|第[一二三四五六七八九十]{1,3}[章节部分条]|[一二三四五六七八九十]{1,2}是)"
 )
 
 

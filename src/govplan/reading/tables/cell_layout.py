@@ -143,7 +143,8 @@ def _chunks(columns: Sequence[Column], cells: list[_Cell]) -> list[list[_Cell]]:
 
 
 def _merge_surplus_lines(columns: Sequence[Column], cells: list[str]) -> tuple[list[str], bool]:
-    """Untabbed cells: join lines that continue a cell until the count fits the header."""
+    """Join cells that continue a cell (untabbed lines, or a tabbed cell per line) until the
+    count fits the header."""
     n = len(columns)
     if len(cells) <= n:
         return cells, False
@@ -244,10 +245,10 @@ def read_cell_table(
                 done = True
                 break
             note = None
-            if not tabbed:
-                cells, merged = _merge_surplus_lines(columns, cells)
-                if merged:
-                    note = "cell lines joined by content"
+            # more cells than columns: a cell ran over several lines (one unit per line)
+            cells, merged = _merge_surplus_lines(columns, cells)
+            if merged:
+                note = "cell lines joined by content"
             placed, fit_note = fit_cells(columns, cells, prefer_left=True)
             note = fit_note or note
             first_line = chunk[0][1]

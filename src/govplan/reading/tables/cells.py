@@ -71,13 +71,19 @@ _BRACKETED_TAIL = re.compile(r"[（(][^（()）]{0,30}[)）]$")
 _LIST_SEP = re.compile(r"[、，,；;/\s]+")
 
 
+_ROLE_TAIL = re.compile(r"等?(?:按照?(?:职责|职能)分工|分别)?(?:牵头负责|牵头|负责|配合|参与|协助|协办)$")
+
+
 def is_unit_name(name: str) -> bool:
     """True for one name ending like a unit (局, 委, 办, 中心, 街道, 单位 …), brackets aside.
 
-    >>> is_unit_name("区委宣传部（工商联）"), is_unit_name("加强监管")
-    (True, False)
+    >>> is_unit_name("区委宣传部（工商联）"), is_unit_name("加强监管"), is_unit_name("区民政局牵头")
+    (True, False, True)
     """
-    name = name.strip().rstrip("等")
+    name = name.strip()
+    if len(name) <= 60:  # "区民政局牵头" in a cell that says the roles itself
+        name = _ROLE_TAIL.sub("", name)
+    name = name.rstrip("等")
     for _ in range(2):  # 区委宣传部（工商联）, 区委区管委会办公室（区优办）
         name = _BRACKETED_TAIL.sub("", name).strip()
     return bool(name) and len(name) <= 40 and bool(_UNIT_END.search(name))

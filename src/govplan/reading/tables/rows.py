@@ -17,7 +17,6 @@ Rules, each about the genre rather than any one document:
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 
@@ -33,24 +32,12 @@ from govplan.reading.tables.cells import (
     squeeze,
 )
 from govplan.reading.tables.grid import Grid
+from govplan.reading.tables.measures import CIRCLE, DOT, PAREN, Heading, parse_heading, split_measures
 from govplan.reading.tables.model import Role, TableTask
 
 __all__ = ["read_tasks"]
 
-_PAREN = re.compile(r"(?:^|(?<=[\s。；;：:>]))[（(]\s{0,2}(\d{1,3})\s{0,2}[)）]")
-_CIRCLE = re.compile(r"[①-⑳]")
-_DOT = re.compile(r"(?:^|(?<=[\s。；;]))(\d{1,3})\s{0,2}[.．、](?![\d.．])")
 _CHINESE_SERIAL = re.compile(r"[（(]?[一二三四五六七八九十]{1,3}[)）、.．]?")
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-
-
-@attrs.define
-class _Heading:
-    group: str | None = None  # numeral of （一）
-    group_text: str | None = None
-    tasks: list[tuple[int, str, str]] = attrs.Factory(list)  # (number, label, heading text)
-    unnumbered: str | None = None  # a task title printed without its number
-    rest: str = ""  # text that is neither group nor task heading
 
 
 @attrs.define
@@ -85,79 +72,6 @@ def _first_of(roles: Sequence[Role], cells: Sequence[str], role: Role) -> str:
     return ""
 
 
-def parse_heading(text: str) -> _Heading:
-    """Group and task headings printed in a cell, in either order.
-
-    >>> h = parse_heading("(三) 以服务 优环境 12. 推进 数据共享。")
-    >>> h.group, h.group_text, h.tasks
-    ('三', '以服务 优环境', [(12, '12.', '推进 数据共享。')])
-    >>> parse_heading("(二) 提升通关效率。以开放促发展").unnumbered
-    '提升通关效率。'
-    """
-    h = _Heading()
-    text = clean_cell(text)
-    g = find_group_label(text)
-    labels = find_task_labels(text)
-    if g is not None:
-        labels = [m for m in labels if not (g[1] <= m.start() < g[2])]
-    cuts = sorted([m.start() for m in labels] + ([g[1]] if g else []) + [len(text)])
-
-    def until_next(pos: int) -> str:
-        return text[pos : cuts[bisect.bisect_left(cuts, pos)]].strip()
-
-    first_cut = cuts[0]
-    h.rest = text[:first_cut].strip()
-    if g is not None:
-        h.group = g[0]
-        name = until_next(g[2])
-        if not labels and "。" in name[:-1]:
-            # a task title fused with the group name: the part ending in 。 is the task
-            k = name.index("。") + 1
-            head, tail = name[:k].strip(), name[k:].strip()
-            if not labels:
-                h.unnumbered = head
-            name = tail
-        h.group_text = name or None
-    for m in labels:
-        body = until_next(m.end())
-        stop = body.find("。")
-        if 0 <= stop < len(body) - 1 and m is labels[-1]:
-            h.rest = (h.rest + " " + body[stop + 1 :]).strip()
-            body = body[: stop + 1]
-        h.tasks.append((int(m.group(1)), squeeze(m.group(0)), body))
-    return h
-
-
-def split_measures(text: str, style: str | None) -> tuple[str, list[tuple[str | None, str]]]:
-    """The text before the first measure label, and the labelled measures of a cell.
-
-    Labels after the first must count on by one, so that ``(2)`` quoted inside a measure
-    does not cut it.
-
-    >>> split_measures("2. 抓好工作。 (4) 继续开展。 (5) 发挥作用。", "paren")
-    ('2. 抓好工作。', [('(4)', '继续开展。'), ('(5)', '发挥作用。')])
-    """
-    text = clean_cell(text)
-    if style is None or not text:
-        return "", ([(None, text)] if text else [])
-    if style == "circle":
-        found = [(m.start(), m.end(), _CIRCLED.index(m.group(0)) + 1) for m in _CIRCLE.finditer(text)]
-    else:
-        rx = _PAREN if style == "paren" else _DOT
-        found = [(m.start(), m.end(), int(m.group(1))) for m in rx.finditer(text)]
-    kept: list[tuple[int, int, int]] = []
-    for start, end, num in found:
-        if not kept or num == kept[-1][2] + 1:
-            kept.append((start, end, num))
-    if not kept:
-        return text, []
-    prefix = text[: kept[0][0]].strip()
-    measures: list[tuple[str | None, str]] = []
-    for k, (start, end, _num) in enumerate(kept):
-        stop = kept[k + 1][0] if k + 1 < len(kept) else len(text)
-        measures.append((squeeze(text[start:end]), text[end:stop].strip()))
-    return prefix, measures
-
 
 class _Reader:
     def __init__(self, grid: Grid, path: str) -> None:
@@ -181,14 +95,14 @@ class _Reader:
         if not texts:
             return None
         need = max(1, len(texts) * 3 // 10)
-        if sum(1 for t in texts if _PAREN.search(t)) >= need:
+        if sum(1 for t in texts if PAREN.search(t)) >= need:
             return "paren"
-        if sum(1 for t in texts if _CIRCLE.match(t)) >= need:
+        if sum(1 for t in texts if CIRCLE.match(t)) >= need:
             return "circle"
         label_has_numbers = any(
             find_task_labels(clean_cell(_first_of(self.roles, r.cells, Role.LABEL))) for r in self.grid.rows
         )
-        if not label_has_numbers and sum(1 for t in texts if _DOT.match(t)) >= need:
+        if not label_has_numbers and sum(1 for t in texts if DOT.match(t)) >= need:
             return "dot"
         return None
 
@@ -222,9 +136,9 @@ class _Reader:
             serial = clean_cell(_first_of(self.roles, cells, Role.SERIAL)) or None
             own = self._own_set(cells, row.line)
 
-            h0 = parse_heading(label_cell) if not is_blank(label_cell) else _Heading()
+            h0 = parse_heading(label_cell) if not is_blank(label_cell) else Heading()
             prefix, measures = split_measures(text_cell, self.style)
-            h1 = parse_heading(prefix) if prefix and self.style else _Heading(rest=prefix)
+            h1 = parse_heading(prefix) if prefix and self.style else Heading(rest=prefix)
             # a task named without any number (深化国企改革) in the task column
             named = h0.rest if not (h0.tasks or h0.group or h0.unnumbered) else ""
 

@@ -69,6 +69,7 @@ def read_tab_table(lines: Sequence[Line], start: int, path: str) -> tuple[Grid, 
 
     # physical rows: cells as lists of line parts, first line, last line, page
     rows: list[tuple[list[list[str]], int, int, int]] = []
+    group_rows: set[int] = set()  # first lines of group headings spanning the table
     page = 0
     last_kind = "header"  # header | row | blank
     end = j - 1
@@ -85,6 +86,15 @@ def read_tab_table(lines: Sequence[Line], start: int, path: str) -> tuple[Grid, 
             j += 1
             continue
         if line_sep != sep:
+            if _group_line(text) and _table_goes_on(lines, j + 1, sep):
+                # 一、稳增长: a group spanning the table, read as a row with only its heading cell
+                at = next((k for k, c in enumerate(columns) if c.role in (Role.LABEL, Role.TEXT)), 0)
+                rows.append(([[text.strip()] if k == at else [""] for k in range(n)], num, num, page))
+                group_rows.add(num)
+                last_kind = "header"
+                end = j
+                j += 1
+                continue
             if last_kind == "row" and rows and _continues(text, rows[-1][0], n, lines, j, sep, unit_last):
                 cells_parts = rows[-1][0]
                 cells_parts[-1].append(text.strip())
@@ -137,13 +147,28 @@ def read_tab_table(lines: Sequence[Line], start: int, path: str) -> tuple[Grid, 
     grid.end_line = lines[end].number
     for parts, first, last, pg in rows:
         cells = [BREAK.join(p) for p in parts]
-        placed, note = fit_cells(columns, cells)
+        placed, note = (tuple(cells), None) if first in group_rows else fit_cells(columns, cells)
         if note:
             grid.diagnostics.append(
                 diag(path, first, "table-row-shape", note, Severity.INFO, " | ".join(c[:40] for c in cells))
             )
         grid.rows.append(GridRow(join_breaks(columns, placed), first, last, pg))
     return grid, end + 1
+
+
+_GROUP_LINE = re.compile(r"(?:[一二三四五六七八九十]{1,3}\s{0,2}、|[（(]\s{0,2}[一二三四五六七八九十]{1,3}\s{0,2}[)）])")
+
+
+def _group_line(text: str) -> bool:
+    """A short group heading on a line of its own (``一、全力稳增长``), not a sentence."""
+    s = text.strip()
+    return len(s) <= 40 and bool(_GROUP_LINE.match(s)) and "。" not in s[:-1] and "；" not in s
+
+
+def _table_goes_on(lines: Sequence[Line], j: int, sep: str) -> bool:
+    while j < len(lines) and not lines[j].text.strip():
+        j += 1
+    return j < len(lines) and splitter(lines[j].text) == sep
 
 
 def _continues(
