@@ -14,13 +14,18 @@ from types import ModuleType
 import pytest
 
 import govplan
+from tests.conftest import shared_or_skip
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 SEEDS = SHARED / "seeds"
 GOLD = SHARED / "gold"
 SCORER = SHARED / "tools" / "score.py"
 
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed documents not found at {SEEDS}")
+
+
+@pytest.fixture(autouse=True)
+def _needs_seeds() -> None:
+    shared_or_skip("seeds")
 
 # The level each score reaches on the gold files (mean over the files with something to score).
 LEVELS = {
@@ -50,8 +55,8 @@ def _scorer() -> ModuleType:
 
 @pytest.fixture(scope="module")
 def scores() -> list[dict]:
-    if not SCORER.is_file() or not GOLD.is_dir():
-        pytest.skip(f"scorer or gold files not found under {SHARED}")
+    shared_or_skip("tools", "score.py")
+    shared_or_skip("gold")
     scorer = _scorer()
     out = []
     for gold_file in sorted(GOLD.glob("*.json")):
