@@ -14,6 +14,7 @@ __all__ = [
     "DocumentReadError",
     "DuplicateObjectError",
     "GovplanError",
+    "InvalidArgumentError",
     "MissingDependencyError",
     "PeriodParseError",
     "QuerySyntaxError",
@@ -27,6 +28,13 @@ __all__ = [
 
 class GovplanError(Exception):
     """Base class of every error raised by govplan."""
+
+
+class InvalidArgumentError(GovplanError, ValueError, TypeError):
+    """A function was called with an argument it cannot use (a wrong type or an unknown value).
+
+    It is both a ``ValueError`` and a ``TypeError``, so callers catching either keep working.
+    """
 
 
 class MissingDependencyError(GovplanError, ImportError):

@@ -27,7 +27,7 @@ PLAN = """\
 青山区优化营商环境实施方案
 
 一、重点任务
-（一）推进政务服务改革。2024年6月底前实现高频事项网上可办。（区政务服务中心牵头，区发展改革局、区财政局配合）
+（一）推进政务服务改革。2024年6月底前实现高频事项网上可办。（区政务服务中心牵头，区财政局、区发展改革局配合）
 （二）兑现惠企政策。年底前完成年度奖补资金拨付。（区财政局牵头，区商务局配合）
 """
 
@@ -58,7 +58,7 @@ def test_query_table_json_and_csv(saved: str) -> None:
     table = list(csv.DictReader(io.StringIO(out)))
     assert [(r["jurisdiction"], r["value"]) for r in table] == [("青山区", "8"), ("白云县", "7.5")]
     code, out, _ = run("query", saved, "find:taskforces member:区财政局", "--columns", "name,office", "-f", "json")
-    assert json.loads(out) == [{"name": "产业培塑行动工作专班", "office": "区发展改革局"},
+    assert json.loads(out) == [{"name": "项目攻坚行动工作专班", "office": "区发展改革局"},
                                {"name": "消费提振行动工作专班", "office": "区商务局"}]
 
 

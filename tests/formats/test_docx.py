@@ -41,7 +41,7 @@ def _plan() -> Any:
             if value:
                 table.cell(r, c).text = value
     table.cell(1, 0).merge(table.cell(2, 0))
-    d.add_paragraph("附件：1.青山区产业培塑行动实施方案")
+    d.add_paragraph("附件：1.青山区项目攻坚行动实施方案")
     return d
 
 
@@ -55,7 +55,7 @@ def test_paragraphs_and_tables_in_document_order() -> None:
         "工作任务\t牵头单位\t责任单位\t完成时限",
         "1.优化服务\t区行政审批局\t区直相关单位\t2024年6月底前",
         "\t区发改局\t各街道\t长期坚持",  # the vertical merge continues the task above
-        "附件：1.青山区产业培塑行动实施方案",
+        "附件：1.青山区项目攻坚行动实施方案",
     ]
 
 

@@ -12,7 +12,7 @@ import govplan
 from govplan import DocumentReadError, UnsupportedFormatError
 from govplan.reading.sniff import SourceText, read_source, read_source_bytes
 
-PLAN = "一、工作目标\n\n（一）推进产业升级。（区发改局牵头，区财政局配合）\n"
+PLAN = "一、工作目标\n\n（一）推进产业转型。（区发改局牵头，区财政局配合）\n"
 PAGE = "<!DOCTYPE html><html><body><div id='zoom'><p>一、工作目标</p><p>（一）推进产业升级。</p></div></body></html>"
 
 
@@ -33,7 +33,7 @@ def test_text_in_any_encoding_and_line_end(tmp_path: Path) -> None:
     path.write_bytes(PLAN.replace("\n", "\r\n").encode("gbk"))
     src = read_source(path)
     assert (src.path, src.format, src.encoding) == (str(path), "text", "gb18030")
-    assert texts(src) == ["一、工作目标", "", "（一）推进产业升级。（区发改局牵头，区财政局配合）"]
+    assert texts(src) == ["一、工作目标", "", "（一）推进产业转型。（区发改局牵头，区财政局配合）"]
     assert [line.number for line in src.lines] == [1, 2, 3]
     assert src.text == PLAN
 

@@ -26,7 +26,7 @@ def test_records_are_plain_and_follow_the_columns() -> None:
     assert t1["path"] == "一/（一）" and t1["lead"] == ["区发展改革局"]
     assert t1["support"] == ["区财政局", "区工业和信息化局"]
     assert (t1["deadline"], t1["plan"], t1["action"], t1["jurisdiction"]) == (
-        "2024-12", "青山区产业培塑行动实施方案", "产业培塑行动", "青山区")
+        "2024-12", "青山区项目攻坚行动实施方案", "项目攻坚行动", "青山区")
     assert t1["document"] == "青政办发〔2024〕3号" and t1["source"] == "青山区.txt:45"
     g1 = g.targets().records()[0]
     assert (g1["metric"], g1["value"], g1["unit"], g1["qualifier"], g1["change"]) == (

@@ -64,7 +64,7 @@ def corpora(draw: Any) -> list[Any]:
     for d in range(draw(st.integers(1, 3))):
         place = draw(st.sampled_from(PLACES + [None]))
         doc = Document(f"doc:{d}", jurisdiction=place, doc_number=f"某政发〔2024〕{d}号")
-        action = Action(f"act:{d}", draw(st.sampled_from(["产业培塑行动", "消费提振行动"])), document_id=doc.id)
+        action = Action(f"act:{d}", draw(st.sampled_from(["项目攻坚行动", "消费提振行动"])), document_id=doc.id)
         plans = [Plan(f"plan:{d}:0", doc.id, "实施方案"),
                  Plan(f"plan:{d}:1", doc.id, "行动方案", kind=PlanKind.IMPLEMENTATION, action_id=action.id)]
         objects += [doc, action, *plans]

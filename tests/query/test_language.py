@@ -70,7 +70,7 @@ def test_errors_point_at_the_bad_token(text: str, message: str, at: int) -> None
 
 QUERIES = {
     "lead:区发改局 due:2024-12": lambda g: g.tasks().led_by("区发改局").due("2024-12"),
-    "unit:区财政局 action:产业培塑": lambda g: g.tasks().involving("区财政局").in_action("产业培塑"),
+    "unit:区财政局 action:项目攻坚": lambda g: g.tasks().involving("区财政局").in_action("项目攻坚"),
     "support:区财政局,区发改局": lambda g: g.tasks().supported_by("区财政局", "区发改局"),
     "place:青山区 -due:none -due:ongoing": lambda g: g.tasks().in_jurisdiction("青山区").with_deadline(),
     "due:2024-06,2024-03": lambda g: g.tasks().due("2024-06") | g.tasks().due("2024-03"),

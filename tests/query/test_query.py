@@ -7,7 +7,7 @@ import pickle
 
 import pytest
 
-from govplan import Period, PeriodParseError, Task
+from govplan import GovplanError, InvalidArgumentError, Period, PeriodParseError, Task
 from govplan.query import TargetQuery, TaskForceQuery, TaskQuery
 from tests.query.sample import BY_DEV, COM, DEV, FIN, IND, sample_graph
 
@@ -51,8 +51,8 @@ def test_jurisdiction_document_plan_and_action_scopes() -> None:
     assert ids(g.tasks().in_plan("消费提振行动实施方案")) == ["t3", "t4", "t6"]
     assert ids(g.tasks().in_plan(g["plan:qs"])) == ["t5"]
     # in an action: in the plan written for it, or naming it
-    assert ids(g.tasks().in_action("产业培塑")) == ["t1", "t1.1", "t2"]
-    assert ids(g.targets().in_action("产业培塑")) == ["g3"]
+    assert ids(g.tasks().in_action("项目攻坚")) == ["t1", "t1.1", "t2"]
+    assert ids(g.targets().in_action("项目攻坚")) == ["g3"]
     assert ids(g.taskforces().in_action("消费提振")) == ["tf2"]
     assert ids(g.targets().in_jurisdiction("青山区")) == ["g1", "g2", "g3"]
 
@@ -144,7 +144,7 @@ def test_grouping_and_counting() -> None:
     assert dict(g.tasks().count_by("month")) == {
         "2024-12": 3, "2024-06": 2, "2024-03": 1, "ongoing": 1, "none": 1, "2025-03": 1}
     assert {k.name if k else None: len(v) for k, v in g.tasks().group_by("action").items()} == {
-        "产业培塑行动": 3, "消费提振行动": 3, None: 3}
+        "项目攻坚行动": 3, "消费提振行动": 3, None: 3}
     assert set(g.tasks().group_by("jurisdiction")) == {"青山区", "白云县"}
     assert {k: len(v) for k, v in g.targets().group_by("metric").items()}["社会消费品零售总额"] == 2
     assert list(g.tasks().led_by("区发改局").group_by("unit"))[:2] == [DEV, FIN]
@@ -197,3 +197,12 @@ def test_bad_arguments_are_refused() -> None:
         g.tasks().led_by()
     with pytest.raises(TypeError):
         g.tasks().led_by(42)  # type: ignore[arg-type]
+
+
+def test_bad_arguments_raise_govplan_errors() -> None:
+    g = sample_graph()
+    for bad in (lambda: g.tasks().led_by(42), lambda: g.tasks().order_by("colour"),  # type: ignore[arg-type]
+                lambda: g.tasks().limit(-1), lambda: g.tasks().has("wings"), lambda: g.add(object())):
+        with pytest.raises(InvalidArgumentError) as info:
+            bad()
+        assert isinstance(info.value, GovplanError) and isinstance(info.value, ValueError)

@@ -35,7 +35,7 @@ def _tasks(g: govplan.PlanGraph) -> dict[int, tuple[list[str], list[str], str | 
         ("（主办：区发改局；协办：区财政局）", ("区发改局",), ("区财政局",), None),
         ("（责任单位：市工信局（牵头）、市财政局）", ("市工信局",), ("市财政局",), None),
         ("（牵头单位：县财政局（县金融办）；配合单位：人行某某县支行）", ("县财政局（县金融办）",), ("人行某某县支行",), None),
-        ("(区商务局牵头,区委宣传部、区工商联等按职责分工)", ("区商务局",), ("区委宣传部", "区工商联"), None),
+        ("(区文旅局牵头,区委宣传部、区工商联等按职责分工)", ("区文旅局",), ("区委宣传部", "区工商联"), None),
         ("（区发改局、区财政局（按职责分工负责））", (), ("区发改局", "区财政局"), None),
         ("（区住建局牵头，各镇（街道）具体实施）", ("区住建局",), ("各镇（街道）",), None),
         ("（由区应急局会同区交通局、区公安分局负责）", (), ("区应急局", "区交通局", "区公安分局"), None),
@@ -64,12 +64,15 @@ def test_first_listed_rule_said_once_holds_below(tmp_path: Path) -> None:
 
 2. 推进数字化转型。建设智能工厂。（市工信局、市数据局负责）
 
-3. 培育企业。建立培育库。（责任单位：市市场监管局、市工信局）
+3. 培育企业。建立培育库。（配合单位：市市场监管局、市工信局）
+
+4. 扩大消费。举办促销活动。（责任单位：市商务局、市工信局）
 """)
     tasks = _tasks(g)
     assert tasks[5][:2] == (["市工信局"], ["市财政局"])
     assert tasks[7][:2] == (["市工信局"], ["市数据局"])
-    assert tasks[9][:2] == ([], ["市市场监管局", "市工信局"])  # a labelled list says who leads
+    assert tasks[9][:2] == ([], ["市市场监管局", "市工信局"])  # 配合单位 says the role itself
+    assert tasks[11][:2] == (["市商务局"], ["市工信局"])  # 责任单位 names no lead: the rule ranks it
 
 
 def test_first_listed_rule_in_a_note(tmp_path: Path) -> None:
@@ -254,13 +257,13 @@ def test_a_notice_without_tasks_stays_a_notice(tmp_path: Path) -> None:
     g = _load(tmp_path, """某政办函〔2024〕2号
 
 某某区人民政府办公室
-关于取消部分集中式饮用水水源地的通知
+关于调整部分农村供水水源保护范围的通知
 
 各镇人民政府，区直有关单位：
-经研究，决定取消某某水厂饮用水水源地（区水利局已完成评估）。特此通知。
+经研究，决定调整某某水厂水源保护范围（区水利局已完成评估）。特此通知。
 
 某某区人民政府办公室
-2024年3月18日
+2024年4月8日
 """)
     assert len(g.documents()) == 1 and not g.plans() and not g.tasks()
 
@@ -330,10 +333,10 @@ def test_a_plan_named_by_the_notice_whatever_its_ending(tmp_path: Path) -> None:
 某府办〔2024〕7号
 
 各县（市、区）人民政府：
-现印发给你们，请认真组织实施。
+现印发给你们，请抓好落实。
 
 某某市人民政府办公室
-2024年3月1日
+2024年2月20日
 
 {title}
 

@@ -21,7 +21,7 @@ def paras(*texts: str) -> list[Paragraph]:
         ("（一）改造提升传统产业", "pcn", "（一）", 1),
         ("(二) 巩固延伸优势产业", "pcn", "(二)", 2),
         ("1. 装备制造产业。", "num", "1.", 1),
-        ("10.提升农业农村基础设施水平", "num", "10.", 10),
+        ("10.完善城乡公共服务设施", "num", "10.", 10),
         ("2．培育链主企业", "num", "2．", 2),
         ("２．全角数字", "num", "２．", 2),
         ("3、 封闭卡口功能设置", "num", "3、", 3),
@@ -97,7 +97,7 @@ def test_out_of_sequence_is_reported() -> None:
     ("heading", "kind"),
     [("主要目标", "goals"), ("攻坚目标", "goals"), ("重点任务", "tasks"), ("工作举措", "tasks"), ("攻坚重点", "tasks"),
      ("推进机制", "mechanism"), ("组织实施", "mechanism"), ("保障措施", "mechanism"), ("指导思想", "other"),
-     ("大力实施产业培塑行动，加快构建现代化产业体系", None)],
+     ("大力实施项目攻坚行动，加快补齐基础设施短板", None)],
 )
 def test_sections(heading: str, kind: str | None) -> None:
     assert classify_section(heading) == kind
@@ -112,7 +112,7 @@ def lines(*texts: str) -> list[Line]:
 
 
 def test_page_break_in_mid_sentence_is_joined() -> None:
-    ps = paragraphs(lines("1. 加快推进项目建设，着力打造一批智能制造标杆车间、企业，支持", "", "企业技术改造。[区工信局牵头]", "",
+    ps = paragraphs(lines("1. 加快推进项目建设，着力培育一批数字化示范车间和企业，支持", "", "企业技术改造。[区工信局牵头]", "",
                           "2. 下一项。"))
     assert [(p.first_line, p.last_line) for p in ps] == [(1, 3), (5, 5)]
     assert ps[0].line_at(ps[0].text.index("区工信局")) == 3

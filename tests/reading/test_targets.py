@@ -9,8 +9,8 @@ from govplan import ChangeKind, Direction, Quantity
 from govplan.reading.targets import TargetDraft, extract_targets
 
 GOALS = (
-    "——**产业发展提质增效**。聚焦先进制造，打好产业攻坚战。力争2024年，第一产业增加值增长3.5%；"
-    "农产品加工业产值增长 8%以上；规模工业增加值增长9%，制造业比重稳步提高。"
+    "——**产业发展提质增效**。聚焦先进制造，推动产业升级。力争2024年，农林牧渔业增加值增长4%；"
+    "农产品加工业产值增长 8%以上；规模工业增加值增长9.5%，工业投资稳步提高。"
 )
 
 
@@ -24,9 +24,9 @@ def rows(text: str, year: int | None = 2024) -> list[tuple[object, ...]]:
 
 def test_governing_strive_and_year() -> None:
     assert rows(GOALS) == [
-        ("第一产业增加值", ChangeKind.GROWTH, 3.5, "%", "力争", "2024"),
+        ("农林牧渔业增加值", ChangeKind.GROWTH, 4, "%", "力争", "2024"),
         ("农产品加工业产值", ChangeKind.GROWTH, 8, "%", "以上", "2024"),
-        ("规模工业增加值", ChangeKind.GROWTH, 9, "%", "力争", "2024"),
+        ("规模工业增加值", ChangeKind.GROWTH, 9.5, "%", "力争", "2024"),
     ]
 
 
@@ -38,7 +38,7 @@ def test_text_and_offsets() -> None:
 
 def test_counts_with_year_end_and_spaces() -> None:
     text = (
-        "到 2024 年末，全区经营主体结构更加优化，实有经营主体达到 3.2 万户以上，其中企业达到 6100 户以上；"
+        "到 2024 年末，市场活力持续增强，实有经营主体达到 3.2 万户以上，其中企业达到 6100 户以上；"
         "规模以上服务业企业达 12 户、“个转企”新增 30 户，外贸实绩企业突破 15 户。"
     )
     assert rows(text) == [
@@ -53,21 +53,21 @@ def test_counts_with_year_end_and_spaces() -> None:
 def test_share_level_and_rates() -> None:
     text = (
         "力争全社会研发经费投入增长10%以上，每万人发明专利拥有量达3.1件以上；技术合同交易额达20亿元，"
-        "高新技术产业增加值占地区生产总值比重达25%以上。确保水质优良率达到90%以上，黑臭水体治理率达到80%。"
+        "数字经济核心产业增加值占GDP比重达25%以上。确保水质优良率达到90%以上，黑臭水体治理率达到80%。"
     )
     got = rows(text)
     assert got == [
         ("全社会研发经费投入", ChangeKind.GROWTH, 10, "%", "以上", None),
         ("每万人发明专利拥有量", ChangeKind.LEVEL, 3.1, "件", "以上", None),
         ("技术合同交易额", ChangeKind.LEVEL, 20, "亿元", "力争", None),
-        ("高新技术产业增加值占地区生产总值比重", ChangeKind.SHARE, 25, "%", "以上", None),
+        ("数字经济核心产业增加值占GDP比重", ChangeKind.SHARE, 25, "%", "以上", None),
         ("水质优良率", ChangeKind.LEVEL, 90, "%", "以上", None),
         ("黑臭水体治理率", ChangeKind.LEVEL, 80, "%", None, None),
     ]
 
 
 def test_range_reduction_and_cap() -> None:
-    text = "培育跨境电商企业 1~2 家，单位能耗下降 3%，居民消费价格涨幅控制在3%左右，城镇化率提高 1 个百分点左右。"
+    text = "培育跨境电商企业 1~2 家，单位能耗下降 3%，物价涨幅控制在3%左右，城镇化率提高 1 个百分点左右。"
     ts = extract_targets(text)
     assert ts[0].quantity is not None and (ts[0].quantity.value, ts[0].quantity.upper) == (1, 2)
     assert ts[0].change is ChangeKind.COUNT
@@ -138,7 +138,7 @@ def drafts(text: str, year: int | None = 2024) -> list[TargetDraft]:
 def test_forms_from_other_places() -> None:
     text = (
         "单位GDP能耗下降3%，城镇调查失业率控制在5.5%以内，粮食产量稳定在12.5万吨以上，"
-        "农村居民人均可支配收入增速高于全省平均水平，进出口总额突破100亿元，耕地保有量不低于50万亩。"
+        "城镇居民人均可支配收入增速高于全市平均水平，进出口总额突破100亿元，耕地保有量不低于50万亩。"
     )
     got = [(t.metric, t.change, t.quantity.value, t.quantity.unit, t.qualifier, t.direction) for t in drafts(text)]
     assert got == [
@@ -149,7 +149,7 @@ def test_forms_from_other_places() -> None:
         ("耕地保有量", ChangeKind.LEVEL, 50, "万亩", "不低于", Direction.UP),
     ]
     (q,) = [t for t in extract_targets(text, 2024, qualitative=True) if t.quantity is None]
-    assert (q.metric, q.change, q.direction) == ("农村居民人均可支配收入", ChangeKind.QUALITATIVE, Direction.UP)
+    assert (q.metric, q.change, q.direction) == ("城镇居民人均可支配收入", ChangeKind.QUALITATIVE, Direction.UP)
 
 
 def test_second_values_of_one_goal() -> None:

@@ -163,7 +163,7 @@ def plan_documents(draw: Any, max_groups: int = 3, max_items: int = 3, damage: b
     if notice:
         head += [f"某政办发〔{year}〕{draw(st.integers(1, 40))}号", "",
                  f"{jurisdiction}人民政府办公室", f"关于印发《{title}》的通知", "",
-                 "各街道办事处，区直各单位：", "", f"《{title}》已经区人民政府同意，现印发给你们，请认真组织实施。", "",
+                 "各街道办事处，区直各单位：", "", f"《{title}》已经区政府研究同意，现印发给你们，请结合实际认真组织实施。", "",
                  f"{jurisdiction}人民政府办公室", "", f"{year}年{draw(st.integers(1, 3))}月{draw(st.integers(1, 28))}日", ""]
     head += [title, "", f"为推动{jurisdiction}经济社会高质量发展，结合工作实际，特制定本方案。", "",
              "一、工作目标", "", f"到{year}年底，各项重点任务取得明显成效。", "", "二、重点任务", ""]

@@ -85,6 +85,7 @@ class Table(Generic[T]):
         self.ordinal: dict[str, int] = {}
 
     def append(self, obj: T) -> int:
+        """Add *obj* and return its ordinal (its position in source order)."""
         n = len(self.objects)
         self.ordinal[obj.id] = n  # type: ignore[attr-defined]
         self.objects.append(obj)
@@ -160,6 +161,7 @@ class Indexes:
 
     # -- adding ---------------------------------------------------------------------------
     def add_task(self, task: Task) -> None:
+        """Index *task* by unit and role, month, plan, action and parent."""
         n = self.tables[Task].append(task)
         lead = self.tasks_by_unit[Role.LEAD]
         for unit in task.lead:
@@ -188,6 +190,7 @@ class Indexes:
             _add(self.children[task.parent_id], task, n)
 
     def add_target(self, target: Target) -> None:
+        """Index *target* by month, plan, action, task and metric."""
         n = self.tables[Target].append(target)
         _add(self.by_month[Target][month_key(target.deadline)], target, n)
         _add(self.by_plan[Target][target.plan_id], target, n)
@@ -198,6 +201,7 @@ class Indexes:
         _add(self.targets_by_metric[clean_name(target.metric)], target, n)
 
     def add_taskforce(self, taskforce: TaskForce) -> None:
+        """Index *taskforce* by plan, action and the units in each of its roles."""
         n = self.tables[TaskForce].append(taskforce)
         _add(self.by_plan[TaskForce][taskforce.plan_id], taskforce, n)
         if taskforce.action_id:
@@ -246,6 +250,7 @@ class Indexes:
                 yield self.taskforces_by_unit[Role.OFFICE][obj.office.id]
 
     def add_plan(self, plan: Plan) -> None:
+        """Index *plan* by document, action and the documents it implements."""
         self.plans_by_document[plan.document_id].append(plan.id)
         if plan.action_id:
             self.plans_by_action[plan.action_id].append(plan.id)
@@ -267,6 +272,7 @@ class Indexes:
             self.documents_by_number[clean_name(document.doc_number)] = document.id
 
     def add_unit(self, unit: Unit) -> None:
+        """Index *unit* under each of its written names and their canonical keys, with and without place."""
         place = clean_name(unit.jurisdiction) if unit.jurisdiction else ""
         for name in unit.names:
             cleaned, key = clean_name(name), canonical_key(name)

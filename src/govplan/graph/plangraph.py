@@ -12,6 +12,7 @@ from govplan.errors import (
     AmbiguousUnitError,
     DanglingReferenceError,
     DuplicateObjectError,
+    InvalidArgumentError,
     UnknownUnitError,
 )
 from govplan.graph.edges import Edge, EdgeKind, edges_of
@@ -104,7 +105,7 @@ class PlanGraph:
         """
         kind = type(obj)
         if kind not in self._by_kind:
-            raise TypeError(f"cannot add {kind.__name__} to a PlanGraph")
+            raise InvalidArgumentError(f"cannot add {kind.__name__} to a PlanGraph")
         if isinstance(obj, Unit):
             stored: Obj = self._add_unit(obj)  # type: ignore[assignment]
             return stored
@@ -133,14 +134,14 @@ class PlanGraph:
         """Record what a reader could not place."""
         for d in diagnostics:
             if not isinstance(d, Diagnostic):
-                raise TypeError(f"expected a Diagnostic, got {type(d).__name__}")
+                raise InvalidArgumentError(f"expected a Diagnostic, got {type(d).__name__}")
             self._diagnostics.append(d)
         self._version += 1
 
     def add_coverage(self, coverage: FileCoverage) -> None:
         """Record how completely a reader accounted for one file's lines."""
         if not isinstance(coverage, FileCoverage):
-            raise TypeError(f"expected a FileCoverage, got {type(coverage).__name__}")
+            raise InvalidArgumentError(f"expected a FileCoverage, got {type(coverage).__name__}")
         self._coverage[coverage.path] = coverage
         self._version += 1
 

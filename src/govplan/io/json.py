@@ -17,7 +17,7 @@ from typing import Any
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from govplan.errors import GovplanError, SchemaVersionError, SerializationError
+from govplan.errors import GovplanError, InvalidArgumentError, SchemaVersionError, SerializationError
 from govplan.graph import PlanGraph
 from govplan.model import (
     Action,
@@ -158,7 +158,7 @@ def dumps(graph: PlanGraph, *, indent: int | None = None) -> str:
     True
     """
     if not isinstance(graph, PlanGraph):
-        raise TypeError(f"dumps() takes a PlanGraph, got {type(graph).__name__}")
+        raise InvalidArgumentError(f"dumps() takes a PlanGraph, got {type(graph).__name__}")
     full = make_converter()
     by_ref = make_converter(units={})
     data: dict[str, Any] = {"format": FORMAT_NAME, "version": FORMAT_VERSION}

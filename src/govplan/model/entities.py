@@ -124,7 +124,7 @@ class Direction(enum.Enum):
 
 @attrs.frozen
 class Reference:
-    """A document cited by a plan (``根据《…》（湘政办发〔2023〕2号）``)."""
+    """A document cited by a plan (``根据《…》（某政办发〔2023〕2号）``)."""
 
     title: str | None = attrs.field(default=None, validator=_opt_str)
     doc_number: str | None = attrs.field(default=None, validator=_opt_str)
@@ -168,7 +168,7 @@ class Plan:
 
 @attrs.frozen
 class Action:
-    """A named action or campaign (产业培塑行动, 内需扩量提效攻坚, 打好…攻坚战)."""
+    """A named action or campaign (项目攻坚行动, 消费提振攻坚, 打好…攻坚战)."""
 
     id: str = attrs.field(validator=_nonempty)
     name: str = attrs.field(validator=_nonempty)
@@ -244,14 +244,14 @@ class Task:
 
 @attrs.frozen
 class Target:
-    """A quantitative goal: ``社会消费品零售总额增长8%以上``.
+    """A quantitative goal: ``社会消费品零售总额增长9%以上``.
 
     ``quantity`` is None for a goal without a number (营商环境明显改善).
 
     >>> t = Target("t1", "p1", metric="社会消费品零售总额", change=ChangeKind.GROWTH,
-    ...            quantity=Quantity(8, "%"), qualifier="以上")
+    ...            quantity=Quantity(9, "%"), qualifier="以上")
     >>> t.value, t.unit
-    (8, '%')
+    (9, '%')
     """
 
     id: str = attrs.field(validator=_nonempty)

@@ -3,9 +3,9 @@
 Start from a graph (``g.tasks()``, ``g.targets()``, ``g.taskforces()``) and refine::
 
     g.tasks().led_by("区发改局").due("2024-12")
-    g.tasks().involving("区财政局").in_action("产业培塑").order_by("deadline")
+    g.tasks().involving("区财政局").in_action("项目攻坚").order_by("deadline")
     g.targets().metric("社会消费品零售总额").group_by("jurisdiction")
-    g.query("lead:区发改局 due:2024-12 action:产业培塑")
+    g.query("lead:区发改局 due:2024-12 action:项目攻坚")
 
 Queries are immutable and lazy; answers come from the graph's indexes.
 """

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from govplan.errors import InvalidArgumentError
 from govplan.graph.indexes import reference_keys
 from govplan.model import Document, Plan, Role, Unit
 from govplan.query.filters import resolve_documents
@@ -56,7 +57,7 @@ def rank_units(graph: PlanGraph, role: Role | str = Role.LEAD, jurisdiction: str
     index = graph._index.tasks_by_unit
     name = role.value if isinstance(role, Role) else role
     if name not in ("lead", "support", "any"):
-        raise ValueError(f"role must be lead, support or any, got {role!r}")
+        raise InvalidArgumentError(f"role must be lead, support or any, got {role!r}")
     place = clean_name(jurisdiction) if jurisdiction is not None else None
     lead, support = index[Role.LEAD], index[Role.SUPPORT]
     counts: list[tuple[Unit, int]] = []

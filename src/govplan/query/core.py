@@ -25,6 +25,7 @@ import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
 
+from govplan.errors import InvalidArgumentError
 from govplan.graph.indexes import TASKFORCE_ROLES, end_date, month_key
 from govplan.model import Action, Document, Period, Plan, Precision, Role, Target, Task, TaskForce, Unit
 from govplan.query import filters as f
@@ -119,7 +120,7 @@ class Query(Generic[T]):
         return self._with(f.Scope("plan", plan))
 
     def in_action(self: Q, action: str | Action) -> Q:
-        """Only objects of an action: an Action, its id, or words of its name (``产业培塑``).
+        """Only objects of an action: an Action, its id, or words of its name (``项目攻坚``).
 
         Objects count when they name the action or sit in a plan written for it.
         """
@@ -148,13 +149,13 @@ class Query(Generic[T]):
             name = key.lstrip("-")
             if name != "source" and name not in self.order_keys:
                 known = ", ".join(("source", *self.order_keys))
-                raise ValueError(f"cannot order {self.noun} by {name!r}; use one of {known}")
+                raise InvalidArgumentError(f"cannot order {self.noun} by {name!r}; use one of {known}")
         return type(self)(self._graph, self._filters, tuple(keys), self._limit)
 
     def limit(self: Q, n: int) -> Q:
         """At most *n* objects."""
         if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-            raise ValueError(f"limit must be a non-negative integer, got {n!r}")
+            raise InvalidArgumentError(f"limit must be a non-negative integer, got {n!r}")
         return type(self)(self._graph, self._filters, self._ordering, n)
 
     # -- evaluating -----------------------------------------------------------------------------
@@ -321,7 +322,7 @@ class Query(Generic[T]):
         if by == "action":
             action_id = obj.action_id or graph.get(obj.plan_id).action_id
             return (graph.get(action_id) if action_id else None,)
-        raise ValueError(f"cannot group {self.noun} by {by!r}; use one of {', '.join(self.group_keys)}")
+        raise InvalidArgumentError(f"cannot group {self.noun} by {by!r}; use one of {', '.join(self.group_keys)}")
 
     def group_by(self, by: str) -> dict[Any, list[T]]:
         """The selected objects grouped by *by*, groups in order of first appearance.
@@ -330,7 +331,7 @@ class Query(Generic[T]):
         the key is the model object (Unit, Plan, Action, Document), a string, or None.
         """
         if by not in self.group_keys:
-            raise ValueError(f"cannot group {self.noun} by {by!r}; use one of {', '.join(self.group_keys)}")
+            raise InvalidArgumentError(f"cannot group {self.noun} by {by!r}; use one of {', '.join(self.group_keys)}")
         groups: dict[Any, list[T]] = {}
         for obj in self._selected():
             for key in self._group_values(obj, by):
@@ -498,7 +499,7 @@ class TaskQuery(_Deadlines[Task]):
     def has(self, what: str) -> TaskQuery:
         """Only tasks that have *what*: targets, lead, support, deadline, subtasks or parent."""
         if what not in f.HAS_WHAT:
-            raise ValueError(f"unknown property {what!r}; one of {', '.join(f.HAS_WHAT)}")
+            raise InvalidArgumentError(f"unknown property {what!r}; one of {', '.join(f.HAS_WHAT)}")
         return self._with(f.Has(what))
 
     def top_level(self) -> TaskQuery:
@@ -564,8 +565,8 @@ class TaskForceQuery(Query[TaskForce]):
 
 def _units(units: tuple[UnitSpec, ...]) -> tuple[UnitSpec, ...]:
     if not units:
-        raise TypeError("name at least one unit")
+        raise InvalidArgumentError("name at least one unit")
     for u in units:
         if not isinstance(u, (str, Unit)):
-            raise TypeError(f"a unit is a name, an id or a Unit, got {type(u).__name__}")
+            raise InvalidArgumentError(f"a unit is a name, an id or a Unit, got {type(u).__name__}")
     return units

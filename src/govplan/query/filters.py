@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from govplan.errors import PeriodParseError
+from govplan.errors import InvalidArgumentError, PeriodParseError
 from govplan.graph.indexes import NO_DEADLINE, ONGOING, TASKFORCE_ROLES, Posting, Table, end_date
 from govplan.model import Action, Document, Period, Plan, Precision, Role, Target, Task, TaskForce, Unit
 from govplan.units import clean_name
@@ -97,6 +97,7 @@ class Filter:
     """
 
     def select(self, graph: PlanGraph, kind: type) -> Parts | None:
+        """The index lists holding the selection, or None when no index helps."""
         return None
 
     def is_disjoint(self) -> bool:
@@ -104,9 +105,11 @@ class Filter:
         return False
 
     def test(self, graph: PlanGraph, kind: type) -> Test:
+        """A predicate on one object of *kind* that agrees with :meth:`select`."""
         raise NotImplementedError
 
     def describe(self) -> str:
+        """The filter as the query method call that makes it (for ``repr``)."""
         raise NotImplementedError
 
 
@@ -166,7 +169,7 @@ class UnitRole(Filter):
         elif kind is TaskForce:
             by_role = graph._index.taskforces_by_unit
         else:
-            raise TypeError(f"{kind.__name__} has no units")
+            raise InvalidArgumentError(f"{kind.__name__} has no units")
         return [by_role[r] for r in self.roles if r in by_role]
 
     def select(self, graph: PlanGraph, kind: type) -> Parts | None:
@@ -248,7 +251,7 @@ class Deadline(Filter):
     def select(self, graph: PlanGraph, kind: type) -> Parts | None:
         index = graph._index.by_month.get(kind)
         if index is None:
-            raise TypeError(f"{kind.__name__} has no deadline")
+            raise InvalidArgumentError(f"{kind.__name__} has no deadline")
         first, last = self.first, self.last
         # A month is taken whole unless the window starts or ends inside it.
         lo = (first.year, first.month) if first is not None else None
@@ -304,7 +307,7 @@ class DeadlineState(Filter):
     def select(self, graph: PlanGraph, kind: type) -> Parts | None:
         index = graph._index.by_month.get(kind)
         if index is None:
-            raise TypeError(f"{kind.__name__} has no deadline")
+            raise InvalidArgumentError(f"{kind.__name__} has no deadline")
         if self.state == "dated":
             return [v for k, v in index.items() if not isinstance(k, str)]
         return [index.get(NO_DEADLINE if self.state == "none" else ONGOING, ())]
@@ -329,37 +332,34 @@ def _title_matches(title: str | None, needle: str) -> bool:
     return bool(title) and needle in clean_name(title or "")
 
 
-def resolve_documents(graph: PlanGraph, spec: str | Document) -> list[str]:
-    """Ids of the documents *spec* names: a Document, an id, a 文号, or words of the title."""
-    if isinstance(spec, Document):
+def _resolve(graph: PlanGraph, spec: Any, kind: type[Any], candidates: Callable[[], Iterable[Any]],
+             title: Callable[[Any], str | None], by_number: dict[str, str] | None = None) -> list[str]:
+    """Ids of the *kind* objects *spec* names: the object, its id, a number in *by_number*, or
+    words of its *title*."""
+    if isinstance(spec, kind):
         return [spec.id]
-    if isinstance(graph.get(spec), Document):
+    if isinstance(graph.get(spec), kind):
         return [spec]
     needle = clean_name(spec)
-    by_number = graph._index.documents_by_number.get(needle)
-    if by_number:
-        return [by_number]
-    return [d.id for d in graph.documents() if _title_matches(d.title, needle)]
+    numbered = by_number.get(needle) if by_number is not None else None
+    if numbered:
+        return [numbered]
+    return [obj.id for obj in candidates() if _title_matches(title(obj), needle)]
+
+
+def resolve_documents(graph: PlanGraph, spec: str | Document) -> list[str]:
+    """Ids of the documents *spec* names: a Document, an id, a 文号, or words of the title."""
+    return _resolve(graph, spec, Document, graph.documents, lambda d: d.title, graph._index.documents_by_number)
 
 
 def resolve_plans(graph: PlanGraph, spec: str | Plan) -> list[str]:
     """Ids of the plans *spec* names: a Plan, an id, or words of the title."""
-    if isinstance(spec, Plan):
-        return [spec.id]
-    if isinstance(graph.get(spec), Plan):
-        return [spec]
-    needle = clean_name(spec)
-    return [p.id for p in graph.plans() if _title_matches(p.title, needle)]
+    return _resolve(graph, spec, Plan, graph.plans, lambda p: p.title)
 
 
 def resolve_actions(graph: PlanGraph, spec: str | Action) -> list[str]:
-    """Ids of the actions *spec* names: an Action, an id, or words of the name (``产业培塑``)."""
-    if isinstance(spec, Action):
-        return [spec.id]
-    if isinstance(graph.get(spec), Action):
-        return [spec]
-    needle = clean_name(spec)
-    return [a.id for a in graph.actions() if _title_matches(a.name, needle)]
+    """Ids of the actions *spec* names: an Action, an id, or words of the name (``项目攻坚``)."""
+    return _resolve(graph, spec, Action, graph.actions, lambda a: a.name)
 
 
 def resolve_jurisdictions(graph: PlanGraph, name: str) -> list[str]:
@@ -399,7 +399,7 @@ class Scope(Filter):
             docs = [d for place in resolve_jurisdictions(graph, self.spec)
                     for d in index.documents_by_jurisdiction.get(place, ())]
         else:
-            raise ValueError(f"unknown scope {self.what!r}")
+            raise InvalidArgumentError(f"unknown scope {self.what!r}")
         return [p for d in docs for p in index.plans_by_document.get(d, ())], []
 
     def select(self, graph: PlanGraph, kind: type) -> Parts | None:
@@ -492,7 +492,7 @@ class Has(Filter):
             months = index.by_month[Task]
             return [v for k, v in months.items() if k != NO_DEADLINE]
         if self.what not in HAS_WHAT:
-            raise ValueError(f"unknown property {self.what!r}; one of {', '.join(HAS_WHAT)}")
+            raise InvalidArgumentError(f"unknown property {self.what!r}; one of {', '.join(HAS_WHAT)}")
         return None
 
     def test(self, graph: PlanGraph, kind: type) -> Test:
@@ -509,7 +509,7 @@ class Has(Filter):
             return lambda t: bool(t.support)
         if what == "parent":
             return lambda t: t.parent_id is not None
-        raise ValueError(f"unknown property {what!r}; one of {', '.join(HAS_WHAT)}")
+        raise InvalidArgumentError(f"unknown property {what!r}; one of {', '.join(HAS_WHAT)}")
 
     def describe(self) -> str:
         return f"has({self.what!r})"
@@ -577,5 +577,6 @@ class Either(Filter):
 
 
 def check_same(graph: PlanGraph, kind: type, query: Query[Any]) -> None:
+    """Refuse to combine *query* with one over another graph or kind of object."""
     if query.graph is not graph or query.kind is not kind:
-        raise ValueError("queries can only be combined over the same graph and kind of object")
+        raise InvalidArgumentError("queries can only be combined over the same graph and kind of object")

@@ -2,7 +2,7 @@
 
 A query is terms separated by spaces, all of which must hold::
 
-    lead:区发改局 due:2024-12 action:产业培塑
+    lead:区发改局 due:2024-12 action:项目攻坚
     find:targets metric:社会消费品零售总额 place:青山区
     unit:区财政局,区税务局 -due:none sort:deadline limit:20
 
@@ -13,9 +13,9 @@ a leading ``-`` negates a term; a word without a field searches the text; quotes
 never evaluates anything, runs in linear time, and reports the first bad token as a
 :class:`~govplan.QuerySyntaxError` with its position.
 
->>> q = parse("lead:区发改局 due:2024-12 action:产业培塑")
+>>> q = parse("lead:区发改局 due:2024-12 action:项目攻坚")
 >>> [(t.field, t.values) for t in q.terms]
-[('lead', ('区发改局',)), ('due', ('2024-12',)), ('action', ('产业培塑',))]
+[('lead', ('区发改局',)), ('due', ('2024-12',)), ('action', ('项目攻坚',))]
 >>> parse("leed:区发改局")
 Traceback (most recent call last):
 ...
@@ -71,7 +71,7 @@ FIELDS: tuple[Field, ...] = (
     Field("doc", ("document", "文件"), KINDS, "objects of one document: id, 文号, or words of the title",
           "doc:某政办发〔2024〕3号"),
     Field("plan", ("方案",), KINDS, "objects of one plan: id or words of the title", "plan:实施方案"),
-    Field("action", ("行动",), KINDS, "objects of an action: id or words of its name", "action:产业培塑"),
+    Field("action", ("行动",), KINDS, "objects of an action: id or words of its name", "action:项目攻坚"),
     Field("due", ("时限",), (_T, _G), "deadline ends within a period (2024-12, 2024-Q4, 2024, 2024-06-30); "
           "due:ongoing, due:none (no deadline), due:any (any dated deadline)", "due:2024-12"),
     Field("before", ("due_before",), (_T, _G), "deadline ends before the period starts", "before:2024-07"),
@@ -173,35 +173,25 @@ def _term_query(graph: PlanGraph, kind: str, term: Term) -> Query[Any]:
     return base._with(Either(tuple(parts)))
 
 
+# The query method each one-value field calls with its value.
+_VALUE_METHODS = {
+    "place": "in_jurisdiction", "doc": "in_document", "plan": "in_plan", "action": "in_action",
+    "text": "with_text", "metric": "metric", "has": "has",
+    "before": "due_before", "after": "due_after", "by": "due_by",
+}
+# due:none / due:ongoing / due:dated ask for a deadline state, not a period.
+_STATE_METHODS = {"none": "no_deadline", "ongoing": "ongoing", "dated": "with_deadline"}
+
+
 def _one_value(base: Query[Any], field: str, value: str) -> Query[Any]:
-    q: Any = base
-    if field == "place":
-        return q.in_jurisdiction(value)  # type: ignore[no-any-return]
-    if field == "doc":
-        return q.in_document(value)  # type: ignore[no-any-return]
-    if field == "plan":
-        return q.in_plan(value)  # type: ignore[no-any-return]
-    if field == "action":
-        return q.in_action(value)  # type: ignore[no-any-return]
-    if field == "text":
-        return q.with_text(value)  # type: ignore[no-any-return]
-    if field == "metric":
-        return q.metric(value)  # type: ignore[no-any-return]
-    if field == "has":
-        return q.has(value)  # type: ignore[no-any-return]
     if field == "due":
         state = _DEADLINE_WORDS.get(value.lower())
-        if state == "none":
-            return q.no_deadline()  # type: ignore[no-any-return]
-        if state == "ongoing":
-            return q.ongoing()  # type: ignore[no-any-return]
-        if state == "dated":
-            return q.with_deadline()  # type: ignore[no-any-return]
-        return q.due(value)  # type: ignore[no-any-return]
+        if state is not None:
+            return getattr(base, _STATE_METHODS[state])()  # type: ignore[no-any-return]
+        return base.due(value)  # type: ignore[attr-defined, no-any-return]
     if field == "overdue":
-        return q.overdue(None if value.lower() in ("today", "今天") else value)  # type: ignore[no-any-return]
-    method = {"before": "due_before", "after": "due_after", "by": "due_by"}[field]
-    return getattr(q, method)(value)  # type: ignore[no-any-return]
+        return base.overdue(None if value.lower() in ("today", "今天") else value)  # type: ignore[attr-defined, no-any-return]
+    return getattr(base, _VALUE_METHODS[field])(value)  # type: ignore[no-any-return]
 
 
 # -- scanning ------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from govplan.errors import InvalidArgumentError
 from govplan.model import (
     Action,
     Diagnostic,
@@ -120,4 +121,4 @@ def record(graph: PlanGraph, obj: Any) -> dict[str, Any]:
                 "boilerplate": obj.boilerplate, "diagnosed": obj.diagnosed,
                 "unexplained_count": len(obj.unexplained), "ratio": round(obj.ratio, 4),
                 "unexplained": [str(n) for n in obj.unexplained]}
-    raise TypeError(f"no record form for {type(obj).__name__}")
+    raise InvalidArgumentError(f"no record form for {type(obj).__name__}")

@@ -52,6 +52,7 @@ class Annotation:
     deadline_text: str | None = None
     labelled: bool = False
     carries: bool = False  # says the first unit listed leads here and in the annotations below
+    unranked: bool = False  # lists units under a label that names no lead (责任单位：X、Y)
 
 
 @attrs.frozen
@@ -62,6 +63,7 @@ class Candidate:
     end: int
     content: str
     reason: str
+
 
 _NOT_ANNOTATION = re.compile(r"^(?:以下简称|下称|简称|含|包括|如|例如|即|其中|详见|见附件|共\d|第[一二三四五六七八九十\d])")
 
@@ -94,7 +96,7 @@ def find_annotations(text: str, breaks: Sequence[int] = ()) -> tuple[list[Annota
         parsed = parse_responsibility(content) if ROLE_HINT.search(content) else None
         if parsed is not None and acceptable(parsed) and (parsed.labelled or not _sentence_inside(content)):
             found.append(Annotation(a, b + 1, raw.strip(), parsed.lead, parsed.support,
-                                    parsed.deadline_text, parsed.labelled, parsed.carries))
+                                    parsed.deadline_text, parsed.labelled, parsed.carries, parsed.unranked))
             continue
         if parsed is None and _stands_alone(text, a, b, breaks) and _names_only(content):
             candidates.append(Candidate(a, b + 1, raw, "bracket names units but no role"))
@@ -131,7 +133,7 @@ def _names_only(content: str) -> bool:
 
 
 def _stands_alone(text: str, a: int, b: int, breaks: Sequence[int] = ()) -> bool:
-    # An alias in brackets (区委区管委会办公室（区优办）会同…) hangs on the word before it;
+    # An alias in brackets (区政府办公室（区金融办）会同…) hangs on the word before it;
     # an annotation closes its sentence: end of text, a stop or the end of its line follows.
     after = text[b + 1:b + 2]
     return after in ("", "。", "；", ";", "\n") or (b + 1) in breaks
@@ -187,7 +189,7 @@ def _unbracketed_labels(text: str, groups: list[tuple[int, int]], breaks: Sequen
         parsed = parse_labelled(content.rstrip("。"))
         if acceptable(parsed):
             out.append(Annotation(m.start(), end, text[m.start():end].strip(), parsed.lead, parsed.support,
-                                  parsed.deadline_text, True))
+                                  parsed.deadline_text, True, parsed.carries, parsed.unranked))
         break
     return out
 

@@ -21,8 +21,9 @@ from govplan.reading.items import (
     closes_apart,
     draft_task,
     first_listed_leads,
-    says_first_listed_leads,
+    is_note,
     item_paragraph,
+    says_first_listed_leads,
     split_annotated_paragraphs,
     unread_brackets,
 )
@@ -40,7 +41,7 @@ __all__ = ["PlanAssembler"]
 _POINTS_TO_TABLE = re.compile(r"(?:如下表|见下表|见附表|详见附件|见附件\d?|任务清单见|如附表)[。：:]?\s*$")
 _REQUIREMENTS = re.compile(r"^(?:总体要求|总体思路|总体目标要求)")
 _GOAL_SENTENCE = re.compile(r"到\s*20\d\d\s*年|力争|目标")
-_NOTE = re.compile(r"^[（(]?(?:注|备注|说明)\s*[:：]")
+
 
 class PlanAssembler:
     """Reads the plans of one document block into drafts and model objects."""
@@ -78,7 +79,7 @@ class PlanAssembler:
 
     def declare_actions(self, plans: Sequence[PlanBlock]) -> None:
         """Create the actions the attachment plans serve before any plan is read, so that the
-        overall plan's headings (大力实施产业培塑行动) can name them."""
+        overall plan's headings (大力实施项目攻坚行动) can name them."""
         from govplan.reading.reader import action_name
 
         for pb in plans:
@@ -86,6 +87,7 @@ class PlanAssembler:
                 self._action(action_name(pb.title, self.jurisdiction), pb.title_line)
 
     def read_plan(self, pb: PlanBlock, tables: Sequence[Any], skip: frozenset[int]) -> Plan:
+        """Read one plan block - items, goal and mechanism sections, its tables - into objects."""
         from govplan.reading.reader import action_name, cited_documents
 
         kind = {"overall": PlanKind.OVERALL, "task_list": PlanKind.TASK_LIST}.get(pb.kind, PlanKind.IMPLEMENTATION)
@@ -212,7 +214,7 @@ class PlanAssembler:
     def _first_listed_note(self) -> bool:
         """Whether the plan says once, in its preamble or a note, that the first unit leads."""
         notes = [*self._tree.preamble,
-                 *(p for it in self._tree.walk() for p in it.paragraphs[1:] if _NOTE.match(p.text))]
+                 *(p for it in self._tree.walk() for p in it.paragraphs[1:] if is_note(p.text))]
         return any(says_first_listed_leads(p.text) for p in notes)
 
     def _bare_lists_as_annotations(self, items: list[Item], found: dict[int, Any],
@@ -234,7 +236,7 @@ class PlanAssembler:
                     severity=Severity.INFO)
 
     def _overall_action(self, item: Item) -> Action | None:
-        """In the overall plan, a heading that names an action (大力实施产业培塑行动)."""
+        """In the overall plan, a heading that names an action (大力实施项目攻坚行动)."""
         node: Item | None = item
         while node is not None and node.marker is not None:
             heading = compact(node.heading)
@@ -249,17 +251,17 @@ class PlanAssembler:
 
     def _targets(self, item: Item, plan: Plan, action: Action | None, year: int | None,
                  only: re.Pattern[str] | None = None) -> None:
-        try:
-            from govplan.reading.targets import extract_targets
-        except ImportError:  # pragma: no cover
-            return
-        for p in item.paragraphs:
+        from govplan.reading.goals import apply_lead_in, goal_paragraphs
+        from govplan.reading.targets import extract_targets
+
+        for k, cut, lead in goal_paragraphs(item, year):
+            p = item.paragraphs[k]
             if only is not None and not only.search(p.text):
                 continue
-            for d in extract_targets(p.text, year):
+            for d in apply_lead_in(extract_targets(p.text[cut:], year), lead):
                 if d.quantity is None:
                     continue
-                first, last = p.line_at(d.start), p.line_at(max(d.start, d.end - 1))
+                first, last = p.line_at(cut + d.start), p.line_at(cut + max(d.start, d.end - 1))
                 tid = self.r.uid(f"target:{self.r.stem}:{first}")
                 self.r.objects_late.append(Target(
                     tid, plan.id, metric=d.metric, change=d.change, quantity=d.quantity, qualifier=d.qualifier,
@@ -268,10 +270,8 @@ class PlanAssembler:
                 self.r.ledger.object(first, last)
 
     def _taskforces(self, item: Item, plan: Plan, action: Action | None) -> None:
-        try:
-            from govplan.reading.taskforces import find_taskforces
-        except ImportError:  # pragma: no cover
-            return
+        from govplan.reading.taskforces import find_taskforces
+
         para = item_paragraph(item)
         for d in find_taskforces(para.text, action.name if action else None):
             first, last = para.line_at(d.start), para.line_at(max(d.start, d.end - 1))
@@ -301,7 +301,8 @@ class PlanAssembler:
                 parts.append(f"责任单位：{row.support}")
             self.r.pending_tasks.append(PendingTask(
                 tid, plan.id, action.id if action else None, None, self.jurisdiction, row.line,
-                max(row.line, row.end_line), row.text or "", row.title, tuple(row.path), lead, support,
+                max(row.line, row.end_line), row.text or "", row.title or _heading_title(row.task_label),
+                tuple(row.path), lead, support,
                 "；".join(parts) or None, deadline, deadline_text))
             self.r.units.add_list(self.jurisdiction, lead, Role.LEAD)
             self.r.units.add_list(self.jurisdiction, support, Role.SUPPORT)
@@ -349,6 +350,15 @@ def _lift_enumerations(items: list[Item], drafts: dict[int, TaskDraft | None], y
             drafts[id(kids[-1])] = None
 
 
+def _heading_title(label: str | None) -> str | None:
+    """A table's task cell as the title of its measures, when it is a short heading
+    (``开展隐患专项排查整治``, ``1. 深化改革。``) rather than prose."""
+    if not label:
+        return None
+    s = re.sub(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[.．、]\s*", "", label).strip().rstrip("。")
+    return s if 0 < len(s) <= 30 and not re.search(r"[。；;，,]", s) else None
+
+
 def _under_task(item: Item, task_of: dict[int, str]) -> bool:
     node = item.parent
     while node is not None:
@@ -359,10 +369,8 @@ def _under_task(item: Item, task_of: dict[int, str]) -> bool:
 
 
 def _row_deadline(row: Any, year: int | None) -> tuple[Period | None, str | None]:
-    try:
-        from govplan.reading.deadlines import find_deadline, parse_deadline_field
-    except ImportError:  # pragma: no cover
-        return None, None
+    from govplan.reading.deadlines import find_deadline, parse_deadline_field
+
     if row.deadline:
         found = parse_deadline_field(row.deadline, year)
         return (found.period, found.text) if found else (None, None)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import attrs
 
 from govplan.reading.lines import Line
+from govplan.reading.structure import cn_value
 from govplan.reading.text import clean_line, compact, is_page_residue
 
 __all__ = ["AttachmentEntry", "DocBlock", "Lines", "PlanBlock", "attachment_label", "jurisdiction_of"]
@@ -26,7 +27,6 @@ _ATTACH_HEADER = re.compile(
     r"^附\s*件\s*(?:(?P<num>\d{1,2}(?:\s*[-—–－]\s*\d{1,2})?)|(?P<cn>[一二三四五六七八九十]{1,3})(?![\u4e00-\u9fff])|$)"
     r"\s*[:：]?\s*(?P<rest>.*)$"
 )
-_CN_DIGIT = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
 
 
 _LIST_ENTRY = re.compile(r"^(\d{1,2}(?:\s*[-—–－]\s*\d{1,2})?)\s*[.．、]\s*(.+)$")
@@ -58,18 +58,16 @@ def attachment_label(m: re.Match[str]) -> str:
     cn = m.group("cn")
     if not cn:
         return "附件1"  # a lone "附件": the only attachment
-    tens, _, ones = cn.rpartition("十")
-    value = (_CN_DIGIT.get(tens, 1) * 10 + _CN_DIGIT.get(ones, 0)) if "十" in cn else _CN_DIGIT.get(cn, 0)
-    return f"附件{value}"
+    return f"附件{cn_value(cn) or 0}"
 
 
 def jurisdiction_of(name: str | None) -> str | None:
     """The place an issuer or title belongs to: the last administrative unit it names.
 
-    >>> jurisdiction_of("益阳市资阳区人民政府办公室"), jurisdiction_of("中共大通湖区委大通湖区管委会办公室")
-    ('资阳区', '大通湖区')
-    >>> jurisdiction_of("汨罗市人民政府办公室"), jurisdiction_of("某某区实施“八大行动”总体方案")
-    ('汨罗市', '某某区')
+    >>> jurisdiction_of("临江市青山区人民政府办公室"), jurisdiction_of("中共青湖区委青湖区管委会办公室")
+    ('青山区', '青湖区')
+    >>> jurisdiction_of("临江市人民政府办公室"), jurisdiction_of("某某区实施“八大行动”总体方案")
+    ('临江市', '某某区')
     """
     if not name:
         return None
@@ -87,13 +85,13 @@ def jurisdiction_of(name: str | None) -> str | None:
 
 
 def _admin_parts(name: str) -> list[str]:
-    """The administrative units a place name chains (益阳市资阳区 -> 益阳市, 资阳区).
+    """The administrative units a place name chains (临江市青山区 -> 临江市, 青山区).
 
     ``州`` ends a unit only before a name of two characters or more (黔东南州凯里市), not in
     a city's own name (广州市, 梅州湾市).
 
-    >>> _admin_parts("益阳市资阳区"), _admin_parts("广州市"), _admin_parts("黔东南州凯里市")
-    (['益阳市', '资阳区'], ['广州市'], ['黔东南州', '凯里市'])
+    >>> _admin_parts("临江市青山区"), _admin_parts("广州市"), _admin_parts("黔东南州凯里市")
+    (['临江市', '青山区'], ['广州市'], ['黔东南州', '凯里市'])
     """
     parts: list[str] = []
     start = 0

@@ -24,6 +24,7 @@ import attrs
 
 from govplan.errors import PeriodParseError
 from govplan.model.period import Period
+from govplan.reading.structure import cn_value
 
 __all__ = [
     "DeadlineLabel",
@@ -75,8 +76,6 @@ def _normalise(text: str) -> str:
     return _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), s) if "年" in s else s
 
 
-_CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-
 # Every time-like phrase; context (what precedes and follows) decides whether it is a deadline.
 _PHRASE = re.compile(
     r"(?P<fyp>十(?P<fypn>[三四五六七])五\s*[”\"’]?\s*(?:时期|期)?末)"
@@ -120,6 +119,8 @@ _LABEL_BEFORE = re.compile(
     r"(?:完成时限|完成时间|完成期限|办结时限|时间节点|时间要求|截止时间|截止日期|时限要求|时限)\s*[：:]\s*$"
 )
 _EVENTS = ("开始", "启动", "举办", "召开", "举行", "开幕", "开展", "招募", "组织")
+# Narrower than _EVENTS: after 于/在 a time may still be a limit for 开展 / 组织 (力争于6月开展试点).
+_HAPPENS = ("举办", "召开", "举行", "开幕", "闭幕", "开始", "启动")
 _CLAUSE_OPEN = set("。；;，,：:！!？?\n）)】]")
 _CLAUSE_END = "。；;，,！!？?\n"
 _NUMERALS = set("0123456789一二两三四五六七八九十几多数半")
@@ -206,16 +207,11 @@ def _title_spans(s: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _cn_month(text: str) -> int:
-    """一 … 九, 十, 十一, 十二 as a month number."""
-    return 10 + _CN_NUM.get(text[1:], 0) if text.startswith("十") else _CN_NUM[text]
-
-
 def _period_of(m: re.Match[str], year: int | None) -> Period | None:
     """The period a phrase names; year-end forms (年底, 年末) are the year's last month."""
     g = m.groupdict()
     if g["fyp"]:
-        return Period.of_year(1955 + 5 * (10 + _CN_NUM[g["fypn"]]))
+        return Period.of_year(1955 + 5 * (10 + (cn_value(g["fypn"]) or 0)))
     if g["span"]:
         return Period.of_year(int(g["spanend"]))
     y = int(g["y"]) if g["y"] else year
@@ -226,7 +222,7 @@ def _period_of(m: re.Match[str], year: int | None) -> Period | None:
             return Period.of_month(y, 12)
         month = g["m"] or g["m2"]
         if month:
-            mo, day = int(month) if month.isdigit() else _cn_month(month), g["d"] or g["d2"]
+            mo, day = int(month) if month.isdigit() else cn_value(month) or 0, g["d"] or g["d2"]
             if day:
                 return Period.parse(f"{y}年{mo}月{int(day)}日")
             return Period.parse(f"{y}年{mo}月")
@@ -282,6 +278,8 @@ def _is_deadline(s: str, m: re.Match[str], titles: list[tuple[int, int]]) -> boo
     ends = next((g[k] for k in ("ye", "ye2", "mend", "mend2", "qend", "qend2", "hend", "hend2") if g[k]), None)
     if limit or (ends and ends in "底末"):
         return True
+    if _event_follows(s, b):
+        return False  # 大会于9月举办 / 定于10月在某地召开: an event's date, even after 于
     if marker:
         return True
     if after.startswith(_COMPLETE) or any(
@@ -296,9 +294,20 @@ def _is_deadline(s: str, m: re.Match[str], titles: list[tuple[int, int]]) -> boo
     return False
 
 
+def _event_follows(s: str, b: int) -> bool:
+    """True when the clause after a time holds an event verb (举办, 召开 …) before any
+    completion verb: the time is when something happens, not by when it is done."""
+    rest = _clause_rest(s, b, 14)
+    hit = min((i for i in (rest.find(w) for w in _HAPPENS) if i >= 0), default=-1)
+    if hit < 0:
+        return False
+    done = min((i for i in (rest.find(w) for w in _COMPLETE) if i >= 0), default=len(rest))
+    return hit < done
+
+
 def _context_year(s: str, pos: int, year: int | None) -> int | None:
     """The year of a phrase that omits it: an explicit year earlier in the same sentence
-    (2025年10月31日前建成、12月31日前投入使用), else the plan's year, else any year before."""
+    (2025年9月30日前完工、11月30日前投入运营), else the plan's year, else any year before."""
     window = s[max(0, pos - 200) : pos]
     cut = max(window.rfind(ch) for ch in "。！？\n")
     last = None
@@ -362,8 +371,8 @@ def find_deadlines(text: str, year: int | None = None) -> list[DeadlineMatch]:
 def find_deadline(text: str, year: int | None = None) -> DeadlineMatch | None:
     """The latest completion time in a task's own text, or None.
 
-    >>> str(find_deadline("2025年10月31日前建成、12月31日前投入使用", 2025).period)
-    '2025-12-31'
+    >>> str(find_deadline("2025年9月30日前完工、11月30日前投入运营", 2024).period)
+    '2025-11-30'
     >>> find_deadline("完成《2024年度工作要点》，3月举办推介会", 2024) is None
     True
     """

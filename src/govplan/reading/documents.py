@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from govplan.reading.blocks import AttachmentEntry, DocBlock, Lines, PlanBlock, jurisdiction_of
-from govplan.reading.headers import DOC_NUMBER, block_start, number_of, parse_date, read_header
+from govplan.reading.headers import DOC_NUMBER, block_start, field_number, number_of, parse_date, read_header
 from govplan.reading.lines import Line
 from govplan.reading.plans import find_plans
 
@@ -44,8 +44,12 @@ def split_documents(lines: Sequence[Line], skip: frozenset[int] = frozenset(),
     numbered: list[int] = []
     repeated: list[int] = []
     seen: set[str] = set()
+    number_at: dict[int, str] = {}
     for n in lx.numbers:
-        number = number_of(lx.flat[n]) if n not in skip else None
+        # on a line of its own, or in a web page's metadata block (文　　号：…)
+        number = (number_of(lx.flat[n]) or field_number(lx.text[n])) if n not in skip else None
+        if number:
+            number_at[n] = number
         if number and number in seen:
             repeated.append(n)  # a number repeated in a page header starts nothing
         elif number:
@@ -57,7 +61,7 @@ def split_documents(lines: Sequence[Line], skip: frozenset[int] = frozenset(),
         starts[0] = first
     for i, n in enumerate(numbered):
         end = (starts[i + 1] - 1) if i + 1 < len(numbered) else last
-        block = DocBlock(start=starts[i], end=end, doc_number=number_of(lx.flat[n]), number_line=n)
+        block = DocBlock(start=starts[i], end=end, doc_number=number_at[n], number_line=n)
         read_header(lx, block, skip)
         blocks.append(block)
     for n in repeated:

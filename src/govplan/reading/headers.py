@@ -21,9 +21,11 @@ from govplan.reading.blocks import (
     _title_like,
     jurisdiction_of,
 )
+from govplan.reading.metadata import Field, meta_date, read_fields
+from govplan.reading.structure import cn_value
 from govplan.reading.text import compact, is_page_residue
 
-__all__ = ["DOC_NUMBER", "block_start", "number_of", "parse_date", "read_header"]
+__all__ = ["DOC_NUMBER", "block_start", "field_number", "number_of", "parse_date", "read_header"]
 
 DOC_NUMBER = re.compile(
     r"^[\u4e00-\u9fa5]{1,16}\s*[〔\[【（(﹝［]\s*(?:19|20)\d{2}\s*[〕\]】）)﹞］]\s*第?\s*\d{1,4}\s*号$"
@@ -46,6 +48,20 @@ def number_of(flat: str) -> str | None:
     return s if DOC_NUMBER.match(s) else None
 
 
+def field_number(text: str) -> str | None:
+    """The document number a web page's metadata line gives (``文　　号：某政办发〔2025〕9号``).
+
+    >>> field_number("索引号：123/2025-1　文　　号：某政办发〔2025〕9号"), field_number("文号：无")
+    ('某政办发〔2025〕9号', None)
+    """
+    if "号" not in text:
+        return None
+    for f in read_fields(text):
+        if f.key == "doc_number":
+            return number_of(compact(f.value))
+    return None
+
+
 def parse_date(text: str) -> _dt.date | None:
     """A signature date (``2024年3月22日`` or ``二〇二四年三月二十二日``), else None.
 
@@ -61,27 +77,22 @@ def parse_date(text: str) -> _dt.date | None:
         if m:
             digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
             year = int("".join(str(digits[c]) for c in m[1]))
-            return _dt.date(year, _cn_number(m[2]), _cn_number(m[3]))
+            return _dt.date(year, cn_value(m[2]) or 0, cn_value(m[3]) or 0)
     except ValueError:
         return None
     return None
 
 
-def _cn_number(s: str) -> int:
-    values = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-    if s == "十":
-        return 10
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return (values.get(tens, 1) if tens else 1) * 10 + (values.get(ones, 0) if ones else 0)
-    return values.get(s, 0)
-
-
-
 def block_start(lx: Lines, number_line: int, previous: int | None) -> int:
-    # The red header ("某某区人民政府办公室文件") just above a document number belongs to it.
+    """The first line of the document numbered at *number_line*, after the one at *previous*.
+
+    A red header (``某某区人民政府办公室文件``) just above the number belongs to the document.
+    """
     start = number_line
     i = lx.index[number_line]
+    if read_fields(lx.text[number_line]):  # the fields printed above the number belong to it
+        fields = _field_run(lx, number_line, previous)
+        return min(fields) if fields else start
     for n in reversed(lx.numbers[max(0, i - 4):i]):
         if previous is not None and n <= previous:
             break
@@ -94,8 +105,73 @@ def block_start(lx: Lines, number_line: int, previous: int | None) -> int:
     return start
 
 
+_FIELD_REACH = 30  # lines at the top of a block searched for a metadata block
+
+
+def _field_run(lx: Lines, line: int, previous: int | None = None) -> dict[int, list[Field]]:
+    """The metadata lines around *line* (itself one): the run of field lines, blank lines
+    and page residue it sits in, not reaching back to *previous*."""
+    out: dict[int, list[Field]] = {}
+    i = lx.index[line]
+    for step in (-1, 1):
+        k = i if step == 1 else i - 1
+        while 0 <= k < len(lx.numbers) and abs(k - i) <= _FIELD_REACH:
+            n = lx.numbers[k]
+            if previous is not None and n <= previous:
+                break
+            t = lx.text[n]
+            fields = read_fields(t) if t else []
+            if fields:
+                out[n] = fields
+            elif t and not is_page_residue(t):
+                break
+            k += step
+    return out
+
+
+def _metadata(lx: Lines, block: DocBlock) -> dict[int, list[Field]]:
+    """The web page metadata block at the top of *block*, by line (empty when there is none)."""
+    if block.number_line is not None and read_fields(lx.text[block.number_line]):
+        return _field_run(lx, block.number_line)
+    i = lx.index[block.start]
+    for n in lx.numbers[i:i + _FIELD_REACH]:
+        if n > block.end or n == block.number_line:
+            break
+        if read_fields(lx.text[n]):
+            return _field_run(lx, n)
+    return {}
+
+
+def _apply_metadata(block: DocBlock, fields: dict[int, list[Field]]) -> None:
+    """Issuer, date and title from the metadata where the header itself gave none: the
+    page's publisher (发布机构) only when no 发文机关 is printed, the date the document
+    was made (成文日期), never the page's 发布日期."""
+    flat = [(n, f) for n in sorted(fields) for f in fields[n]]
+    issuers = sorted((f.rank, f.value) for _, f in flat if f.key == "issuer" and f.value)
+    if issuers and (not block.issuer or issuers[0][0] == 0):
+        block.issuer = compact(issuers[0][1])
+    if block.date is None:
+        block.date = next((d for _, f in flat if f.key == "date" and (d := meta_date(f.value))), None)
+    if block.title is None:
+        for n, f in flat:
+            if f.key == "title" and len(compact(f.value)) >= 4:
+                block.title, block.title_line = compact(f.value), n
+                break
+
+
 def read_header(lx: Lines, block: DocBlock, skip: frozenset[int], unnumbered: bool = False) -> None:
     """Issuer, title, addressees, signature and date after the document number."""
+    meta = _metadata(lx, block)
+    block.header_lines.update(meta)
+    _read_header(lx, block, skip, unnumbered, meta)
+    if meta:
+        _apply_metadata(block, meta)
+        if not block.jurisdiction:
+            block.jurisdiction = jurisdiction_of(block.issuer) or jurisdiction_of(_inner_title(block.title))
+
+
+def _read_header(lx: Lines, block: DocBlock, skip: frozenset[int], unnumbered: bool,
+                 meta: dict[int, list[Field]]) -> None:
     hdr = block.header_lines
     for ln in lx.numbers[lx.index[block.start]:]:
         if ln > block.end or (block.number_line and ln >= block.number_line):
@@ -130,6 +206,8 @@ def read_header(lx: Lines, block: DocBlock, skip: frozenset[int], unnumbered: bo
             break
         t = lx.text[n]
         s = compact(t)
+        if n in meta:  # the rest of a web page's metadata block
+            continue
         if title_parts:
             done = _TITLE_END.search(compact("".join(title_parts))) and not s.startswith(("的通知", "的通告", "的意见"))
             if done or _SENTENCE_PUNCT.search(s) or len(s) > 40 or s.endswith(("：", ":")):
@@ -198,7 +276,7 @@ def read_header(lx: Lines, block: DocBlock, skip: frozenset[int], unnumbered: bo
             hdr.add(nxt)
     block.jurisdiction = jurisdiction_of(block.issuer) or jurisdiction_of(_inner_title(block.title))
     title = block.title or ""
-    block.kind = "plan_notice" if ("印发" in title and "《" in title) or "印发" in title else "notice"
+    block.kind = "plan_notice" if "印发" in title else "notice"
 
 
 def _title_above(text: str) -> bool:
@@ -233,13 +311,17 @@ def _signature_before(lx: Lines, date_line: int, body_start: int) -> set[int]:
     return out
 
 
+# "关于印发…的通知", maybe after the issuer (a web page's title line: "某某区人民政府办公室关于…")
+_ISSUER_THEN_ABOUT = re.compile(r"^(?:[\u4e00-\u9fa5]{2,30}?(?:政府|办公室|办公厅|委员会|管委会|局|委|办))?关于")
+
+
 def _find_unnumbered_title(lx: Lines, block: DocBlock) -> int | None:
     # A notice with no document number still has a 关于…的通知 title near the top.
     for n in lx.numbers[:40]:
         s = lx.flat[n]
-        if s.startswith("关于") and _TITLE_END.search(s) and len(s) < 80 and "印发" in s:
+        if _ISSUER_THEN_ABOUT.match(s) and _TITLE_END.search(s) and len(s) < 100 and "印发" in s:
             return n
-        if _title_like(lx.text[n]):
+        if _title_like(lx.text[n]) and not is_page_residue(lx.text[n]):
             return None
     return None
 

@@ -26,7 +26,18 @@ from govplan.reading.annotations import Annotation, Candidate, find_annotations
 from govplan.reading.structure import Item, Marker
 from govplan.reading.text import Paragraph
 
-__all__ = ["TaskDraft", "closes_apart", "draft_task", "item_paragraph", "item_title"]
+__all__ = [
+    "TaskDraft",
+    "closes_apart",
+    "draft_task",
+    "first_listed_leads",
+    "is_note",
+    "item_paragraph",
+    "item_title",
+    "says_first_listed_leads",
+    "split_annotated_paragraphs",
+    "unread_brackets",
+]
 
 
 @attrs.frozen
@@ -88,13 +99,22 @@ def _own_texts(item: Item) -> list[tuple[str, int]]:
     pos = 0
     for k, p in enumerate(item.paragraphs):
         cut = item.marker.end if (k == 0 and item.marker) else 0
-        if k == 0 or not _NOTE.match(p.text):  # a note (注：…) is about the plan, not the item
+        if k == 0 or not is_note(p.text):  # a note (注：…) is about the plan, not the item
             out.append((p.text[cut:], pos + cut))
         pos += len(p.text)
     return out
 
 
 _NOTE = re.compile(r"^[（(]?(?:注|备注|说明)\s*[:：]")
+
+
+def is_note(text: str) -> bool:
+    """Whether a paragraph is a note (``注：…``, ``（说明：…``) about the plan rather than an item.
+
+    >>> is_note("注：责任单位中列第一位的为牵头单位。"), is_note("推进注册登记便利化。")
+    (True, False)
+    """
+    return bool(_NOTE.match(text))
 
 
 def _shift(spans: Sequence[tuple[int, int]], offset: int) -> list[tuple[int, int]]:
@@ -131,7 +151,7 @@ def item_title(item: Item, text: str) -> str | None:
     if rest:
         return first if len(first) <= 50 else None
     if item.children and len(first) <= 40 and not re.search(r"[，,]", first):
-        return first  # a heading over sub-items: 全力防范化解债务、金融、房地产风险
+        return first  # a heading over sub-items: 加快补齐交通、水利、能源短板
     return first if len(first) <= 30 and not re.search(r"[，,、]", first) else None
 
 
@@ -206,7 +226,8 @@ def first_listed_leads(drafts: Sequence[TaskDraft | None], *, from_start: bool =
 
     An annotation ``（X、Y负责。列第一位者为牵头单位，下同）`` makes the first unit lead in
     every later annotation that marks no lead; *from_start* (a note in the preamble) does so
-    for all.  Labelled annotations (``责任单位：X、Y``) say who leads and are left alone.
+    for all.  So does ``责任单位：X、Y（列第一位的为牵头单位，下同）``.  Annotations whose labels
+    say the roles (``配合单位：X、Y``) are left alone.
     """
     active = from_start
     out: list[TaskDraft | None] = []
@@ -216,7 +237,8 @@ def first_listed_leads(drafts: Sequence[TaskDraft | None], *, from_start: bool =
             continue
         if active and not d.lead:
             anns = tuple(attrs.evolve(a, lead=a.support[:1], support=a.support[1:])
-                         if not a.lead and a.support and not a.labelled else a for a in d.annotations)
+                         if not a.lead and a.support and (a.unranked or not a.labelled) else a
+                         for a in d.annotations)
             lead, support, lists = _roles(anns)
             d = attrs.evolve(d, annotations=anns, lead=lead, support=support, lists=lists)
         active = active or any(a.carries for a in d.annotations)
@@ -225,10 +247,8 @@ def first_listed_leads(drafts: Sequence[TaskDraft | None], *, from_start: bool =
 
 
 def _deadline(annotations: Sequence[Annotation], body: str, year: int | None) -> tuple[Period | None, str | None]:
-    try:
-        from govplan.reading.deadlines import find_deadline, parse_deadline_field
-    except ImportError:  # pragma: no cover - the phrases module is part of the package
-        return None, None
+    from govplan.reading.deadlines import find_deadline, parse_deadline_field
+
     for a in annotations:
         if a.deadline_text:
             found = parse_deadline_field(a.deadline_text, year)

@@ -55,13 +55,16 @@ class Ledger:
         self._set(first, last if last is not None else first, _BOILER, why)
 
     def boilerplate_lines(self, lines: Iterable[int], *, why: str = "boilerplate") -> None:
+        """Each of *lines* is recognised text that holds no object."""
         for n in lines:
             self._set(n, n, _BOILER, why)
 
     def is_marked(self, line: int) -> bool:
+        """Whether *line* is accounted for already."""
         return line in self._mark
 
     def unexplained(self) -> tuple[int, ...]:
+        """The non-blank lines nothing accounts for, in order."""
         return tuple(sorted(n for n in self._nonblank if n not in self._mark))
 
     def coverage(self) -> FileCoverage:

@@ -34,7 +34,7 @@ from govplan.reading.blocks import (
     jurisdiction_of,
 )
 from govplan.reading.headers import parse_date
-from govplan.reading.structure import classify_section, parse_marker
+from govplan.reading.structure import classify_section, heading_words, parse_marker
 from govplan.reading.text import compact
 
 __all__ = ["find_plans"]
@@ -235,8 +235,8 @@ def _title_at(lx: Lines, body: list[int], i: int, known: frozenset[str] = frozen
     t = lx.flat[n]
     if _title_like(t) or _is_known(t, known):
         return _with_tail(lx, t, (n,), body[-1])
-    if not t or len(t) > 40 or _SENTENCE_PUNCT.search(t) or "：" in t:
-        return None, ()
+    if not t or len(t) > 40 or _SENTENCE_PUNCT.search(t) or "：" in t or _NOT_TITLE_START.match(t) or parse_date(t):
+        return None, ()  # a line wholly in brackets (（此件公开发布）) or a date opens no title
     nxt = lx.next_nonblank(n + 1, body[-1])
     if nxt is None or nxt - n > 2:
         return None, ()
@@ -244,6 +244,9 @@ def _title_at(lx: Lines, body: list[int], i: int, known: frozenset[str] = frozen
     if (_title_like(joined) or _is_known(joined, known)) and len(lx.flat[nxt]) <= 30:
         return _with_tail(lx, joined, (n, nxt), body[-1])
     return None, ()
+
+
+_NOT_TITLE_START = re.compile(r"^[（(【\[〔][^（()）【】\[\]〔〕]{0,38}[)）】\]〕]$")
 
 
 def _is_known(text: str, known: frozenset[str]) -> bool:
@@ -277,14 +280,9 @@ def _opens_plan(lx: Lines, title_line: int, end: int) -> bool:
     if re.match(r"^[一二三四五六七八九十]+[、.．]", s):
         return True
     marker = parse_marker(s)
-    if marker is not None and marker.value == 1 and classify_section(_heading_words(s[marker.end:])):
+    if marker is not None and marker.value == 1 and classify_section(heading_words(s[marker.end:])):
         return True  # 1．工作目标 / （一）主要任务: a plan numbered without 一、
     return s.startswith(_PLAN_OPENERS) and bool(_SENTENCE_PUNCT.search(s))
-
-
-def _heading_words(text: str) -> str:
-    cut = re.search(r"[。；;，,：:]", text)
-    return text[: cut.start()] if cut else text
 
 
 def _heads_table(lx: Lines, title_line: int, end: int, task_tables: frozenset[int]) -> bool:

@@ -33,7 +33,6 @@ _REFERENCE = re.compile(
 _TITLE_ONLY = re.compile(r"《(?P<title>[^《》]{2,120})》")
 _PLAN_TITLE = re.compile(r"(?:方案|计划|规划|意见|要点|通知|措施)$")
 _IMPLEMENTING = re.compile(r"根据|按照|依据|落实|贯彻|结合")
-_NOTE_LINE = re.compile(r"^(?:注|备注|说明)\s*[:：]")
 _ACTION_SUFFIX = re.compile(r"(?:重点工作任务清单|工作任务清单|任务清单|实施方案|工作方案|行动方案|推进方案|方案|计划|清单)$")
 
 
@@ -226,7 +225,7 @@ class _FileReader:
 def cited_documents(paras: Iterable[Paragraph]) -> list[Reference]:
     """The upper-level documents a plan's preamble says it implements.
 
-    ``根据《…》（湘政办发〔2023〕2号）`` gives title and number; a plan named without its
+    ``根据《…》（某政办发〔2023〕2号）`` gives title and number; a plan named without its
     number after 根据 / 按照 / 落实 / 贯彻 (``根据《某省实施方案》要求``) gives the title alone.
 
     >>> from govplan.reading.text import Paragraph
@@ -249,8 +248,8 @@ def cited_documents(paras: Iterable[Paragraph]) -> list[Reference]:
 def action_name(title: str, jurisdiction: str | None) -> str | None:
     """The action an attachment plan serves, from its title.
 
-    >>> action_name("石鼓区产业培塑行动实施方案", "石鼓区"), action_name("打好科技创新攻坚战工作方案", None)
-    ('产业培塑行动', '打好科技创新攻坚战')
+    >>> action_name("青山区项目攻坚行动实施方案", "青山区"), action_name("打好招商引资攻坚战工作方案", None)
+    ('项目攻坚行动', '打好招商引资攻坚战')
     """
     s = re.sub(r"[“”\"《》]", "", compact(title))
     if jurisdiction and s.startswith(jurisdiction):

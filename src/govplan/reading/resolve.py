@@ -9,7 +9,6 @@ with their resolved units.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -17,71 +16,48 @@ import attrs
 
 from govplan.model import Member, Period, Post, Role, Task, TaskForce, Unit, UnitKind, UnitMention
 from govplan.reading.text import compact
+from govplan.units import UnitResolver, split_post
 
 if TYPE_CHECKING:
     from govplan.reading.reader import _FileReader
 
 __all__ = ["PendingTask", "PendingTaskForce", "UnitBook", "build_taskforces", "build_tasks", "post_unit"]
 
-_POST_TAIL = re.compile(
-    r"(?:主要负责同志|主要负责人|分管负责人|相关负责人|负责人|主要领导|分管领导|党组书记|书记|局长|政委|"
-    r"分管副主任|跟线副主任|协管副主任|常务副主任|副主任|主任|分管副区长|常务副区长|副区长|区长|分管副市长|"
-    r"常务副市长|副市长|市长|分管副县长|副县长|县长|跟线负责人|分管营商环境党组成员|党组成员)+$"
-)
-
-
 class UnitBook:
     """Unit names per jurisdiction, resolved once the whole file is read."""
 
     def __init__(self) -> None:
-        self._resolvers: dict[str | None, Any] = {}
+        self._resolvers: dict[str | None, UnitResolver] = {}
         self._units: dict[str | None, dict[str, Unit]] = {}
 
-    def _resolver(self, jurisdiction: str | None) -> Any:
+    def _resolver(self, jurisdiction: str | None) -> UnitResolver:
         r = self._resolvers.get(jurisdiction)
         if r is None:
-            try:
-                from govplan.units.resolver import UnitResolver
-
-                r = UnitResolver(jurisdiction)
-            except ImportError:  # pragma: no cover - the units module is part of the package
-                r = _LocalResolver(jurisdiction)
-            self._resolvers[jurisdiction] = r
+            r = self._resolvers[jurisdiction] = UnitResolver(jurisdiction)
         return r
 
     def add_list(self, jurisdiction: str | None, names: Sequence[str], role: Role | None = None) -> None:
+        """Record the names of one printed list in *jurisdiction*: they denote different units."""
         if names:
             self._resolver(jurisdiction).add_list(list(names), role)
 
     def unit(self, jurisdiction: str | None, name: str) -> Unit:
+        """The unit *name* denotes in *jurisdiction*; the first call resolves all its names."""
         units = self._units.get(jurisdiction)
         if units is None:
             units = self._resolver(jurisdiction).resolve()
             self._units[jurisdiction] = units
         found = units.get(name) or units.get(compact(name))
-        if found is None:  # a name added after resolution; resolve it alone
-            found = _LocalResolver(jurisdiction).unit(name)
+        if found is None:  # a name added after resolution: a unit of its own
+            found = _lone_unit(jurisdiction, name)
             units[name] = found
         return found
 
 
-class _LocalResolver:
-    """One unit per cleaned name: used when the units module offers no resolver."""
-
-    def __init__(self, jurisdiction: str | None) -> None:
-        self.jurisdiction = jurisdiction
-        self.names: dict[str, None] = {}
-
-    def add_list(self, names: Sequence[str], role: Role | None = None) -> None:
-        self.names.update(dict.fromkeys(names))
-
-    def unit(self, name: str) -> Unit:
-        clean = compact(name)
-        kind = UnitKind.COLLECTIVE if clean.startswith(("各", "相关", "有关", "其他")) else UnitKind.GOVERNMENT
-        return Unit(f"unit:{self.jurisdiction or ''}:{clean}", clean, jurisdiction=self.jurisdiction, kind=kind)
-
-    def resolve(self) -> dict[str, Unit]:
-        return {n: self.unit(n) for n in self.names}
+def _lone_unit(jurisdiction: str | None, name: str) -> Unit:
+    clean = compact(name)
+    kind = UnitKind.COLLECTIVE if clean.startswith(("各", "相关", "有关", "其他")) else UnitKind.GOVERNMENT
+    return Unit(f"unit:{jurisdiction or ''}:{clean}", clean, jurisdiction=jurisdiction, kind=kind)
 
 
 @attrs.define
@@ -107,6 +83,8 @@ class PendingTask:
 
 @attrs.define
 class PendingTaskForce:
+    """A task force waiting for its units: the drafted roles (``draft``) and where it was read."""
+
     id: str
     plan_id: str
     action_id: str | None
@@ -122,11 +100,6 @@ def post_unit(label: str) -> str | None:
     >>> post_unit("区发展改革局主要负责人"), post_unit("常务副区长")
     ('区发展改革局', None)
     """
-    try:
-        from govplan.units.posts import split_post
-    except ImportError:  # pragma: no cover - the units module is part of the package
-        name = _POST_TAIL.sub("", compact(label))
-        return name if len(name) >= 2 and name != compact(label) else None
     unit, _ = split_post(compact(label))
     return unit or None
 
@@ -156,6 +129,7 @@ def _units(book: UnitBook, jurisdiction: str | None, names: Sequence[str]) -> tu
 
 
 def build_taskforces(reader: _FileReader) -> list[TaskForce]:
+    """TaskForce objects for every pending task force, with resolved units."""
     out: list[TaskForce] = []
     book = reader.units
     for p in reader.pending_taskforces:

@@ -52,20 +52,24 @@ _BARE_DIVISION = re.compile(r"(?:按照?|依照?|根据)?(?:职责|职能|项目
 
 @attrs.frozen
 class Parsed:
+    """What one annotation says: lead and supporting units, a time, and names that read as no unit."""
+
     lead: tuple[str, ...]
     support: tuple[str, ...]
     deadline_text: str | None
     bad: tuple[str, ...]
     labelled: bool
     carries: bool = False  # "…下同": the first-listed rule holds for the annotations that follow
+    # units under a label that gives no role (责任单位：X、Y) - a first-listed rule ranks them
+    unranked: bool = False
 
 
 def parse_responsibility(content: str) -> Parsed | None:
     """Lead and supporting units of an annotation's content, or None when it names no roles.
 
-    >>> p = parse_responsibility("区安委会牵头，各负有监管职责行业部门及各乡镇（街道）配合")
+    >>> p = parse_responsibility("区安委会牵头，各有关行业主管部门及各乡镇（街道）配合")
     >>> p.lead, p.support
-    (('区安委会',), ('各负有监管职责行业部门', '各乡镇（街道）'))
+    (('区安委会',), ('各有关行业主管部门', '各乡镇（街道）'))
     >>> parse_responsibility("区教育局、区财政局负责。列第一位者为牵头单位").lead
     ('区教育局',)
     """
@@ -129,11 +133,19 @@ def names_and_time(chunk: str) -> tuple[list[str], str | None]:
 
 
 def parse_labelled(text: str) -> Parsed:
+    """Roles given by labels (``牵头单位：X；配合单位：Y；完成时限：…``), with any roles said in
+    words before the first label.
+
+    >>> parse_labelled("牵头单位：区商务局；配合单位：区财政局").support
+    ('区财政局',)
+    """
     lead: list[str] = []
     support: list[str] = []
     bad: list[str] = []
     deadline: str | None = None
+    text, first_leads, carries = _first_listed_note(text)
     labels = list(LABEL.finditer(text))
+    ranked = False  # a label that says a role (牵头单位, 配合单位) or roles said in words
     prefix = text[: labels[0].start()].strip(TRIM) if labels else ""
     if prefix:  # "区发改局牵头，完成时限：…": roles said in words before the first label
         said = parse_responsibility(prefix)
@@ -142,6 +154,7 @@ def parse_labelled(text: str) -> Parsed:
             support.extend(said.support)
             bad.extend(said.bad)
             deadline = said.deadline_text
+            ranked = True
     for k, m in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
         value = _balanced(text[m.end():end].strip(TRIM))
@@ -152,12 +165,36 @@ def parse_labelled(text: str) -> Parsed:
         if label not in LEAD_LABELS and label not in SUPPORT_LABELS:
             continue
         target = lead if label in LEAD_LABELS else support
+        if label not in _UNRANKED_LABELS:
+            ranked = True
         names, time = names_and_time(value)  # 责任单位：区财政局，上半年完成
         deadline = deadline or time
         for name in names:
             (target if looks_like_unit(name) else bad).append(name)
+    unranked = not lead and not ranked and bool(support)
+    if first_leads and unranked:
+        lead, support = support[:1], support[1:]
     marked, rest = lift_marked_leads(lead, support)
-    return Parsed(marked, rest, deadline, tuple(bad), True)
+    return Parsed(marked, rest, deadline, tuple(bad), True, carries, unranked and not marked)
+
+
+# labels that list the units responsible without saying who leads
+_UNRANKED_LABELS = ("责任单位", "责任部门", "责任科室", "责任")
+_EMPTY_BRACKETS = re.compile(r"[（(]\s*[)）]")
+
+
+def _first_listed_note(text: str) -> tuple[str, bool, bool]:
+    """*text* without a "列第一位的为牵头单位（，下同）" note, whether it had one, and whether
+    the note holds for the annotations below.
+
+    >>> _first_listed_note("责任单位：县财政局、县税务局（列第一位的为牵头单位，下同）")
+    ('责任单位：县财政局、县税务局', True, True)
+    """
+    m = FIRST_LEADS.search(text)
+    if m is None:
+        return text, False, False
+    rest = _EMPTY_BRACKETS.sub("", text[: m.start()] + text[m.end():]).strip(" \t\u3000")
+    return rest, True, bool(m.group("carry"))
 
 
 def cell_units(lead_cell: str | None, support_cell: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -233,6 +270,7 @@ def _dedupe(names: Iterable[str]) -> tuple[str, ...]:
 
 
 def acceptable(p: Parsed) -> bool:
+    """Whether *p* names units, with few and short names that read as no unit (prose, damage)."""
     good = len(p.lead) + len(p.support)
     if good == 0:
         return False

@@ -23,7 +23,7 @@ import attrs
 
 from govplan.reading.text import Paragraph, compact
 
-__all__ = ["Item", "ItemTree", "Marker", "build_items", "classify_section", "parse_marker"]
+__all__ = ["Item", "ItemTree", "Marker", "build_items", "classify_section", "cn_value", "heading_words", "parse_marker"]
 
 _CN_DIGITS = "一二三四五六七八九十"
 _CN_VALUE = {c: i + 1 for i, c in enumerate(_CN_DIGITS)}
@@ -277,19 +277,19 @@ def _section_of(item: Item) -> str:
     node: Item | None = item
     while node is not None and node.marker is not None:
         if node.marker.style in ("cn", "named") or node.parent is None or node.parent.marker is None:
-            kind = classify_section(_heading_words(node))
+            kind = classify_section(heading_words(node.heading))
             if kind:
                 return kind
-        elif _SECTION_WORDS.match(compact(_heading_words(node))):
+        elif _SECTION_WORDS.match(compact(heading_words(node.heading))):
             # a sub-heading that names a section: "（二）主要目标。到2025年，…" under 一、总体要求
-            kind = classify_section(_heading_words(node))
+            kind = classify_section(heading_words(node.heading))
             if kind:
                 return kind
         node = node.parent
     return "body"
 
 
-def _heading_words(item: Item) -> str:
-    h = item.heading
-    cut = re.search(r"[。；;，,：:]", h)
-    return h[: cut.start()] if cut else h
+def heading_words(text: str) -> str:
+    """The words of a heading before its first clause break (``主要目标：到2025年…`` -> ``主要目标``)."""
+    cut = re.search(r"[。；;，,：:]", text)
+    return text[: cut.start()] if cut else text

@@ -1,14 +1,14 @@
 """Quantitative goals in a goal-section paragraph (一、主要目标 / 工作目标 / 攻坚目标).
 
 A goal is a metric, a change word and a number with its unit:
-``社会消费品零售总额增长8%``, ``实有经营主体达到 4.3 万户以上``,
-``高新技术产业增加值占地区生产总值比重达30%以上``, ``新增规模工业企业4家``.
+``社会消费品零售总额增长9%``, ``市场主体达到 2.6 万户以上``,
+``数字经济核心产业增加值占GDP比重达10%以上``, ``新增规模工业企业5家``.
 :func:`extract_targets` finds every such phrase in one paragraph; the reader maps the
 offsets back to source lines and makes :class:`~govplan.Target` objects from the drafts.
 
 >>> [ (t.metric, t.change.value, str(t.quantity), t.qualifier)
-...   for t in extract_targets("力争2024年，地区生产总值增长7%以上，新增规模工业企业4家。") ]
-[('地区生产总值', 'growth', '7%', '以上'), ('新增规模工业企业', 'count', '4家', '力争')]
+...   for t in extract_targets("力争2024年，地区生产总值增长6.5%以上，新增规模工业企业5家。") ]
+[('地区生产总值', 'growth', '6.5%', '以上'), ('新增规模工业企业', 'count', '5家', '力争')]
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ _NUMBER = re.compile(
     r"\s*(?P<unit>" + "|".join(re.escape(u) for u in _UNITS) + r")"
     r"(?P<qual>\s*(?:及以上|以上|左右|以内|以下))?"
 )
-# Counters of entities: a number of them is a count (新增规模工业企业4家).
+# Counters of entities: a number of them is a count (新增规模工业企业5家).
 _COUNTERS = set("户家个名项所座人位批处套台辆栋艘条支只件场宗张部篇种床头羽株册间口眼") | {
     "万户", "万人", "人次", "万人次", "场次", "户次"}
 
@@ -198,7 +198,7 @@ def _change(
         return ChangeKind.SHARE, direction
     if unit in ("%", "个百分点", "百分点") and _RATE.search(metric):
         return ChangeKind.GROWTH, direction
-    # 每万人发明专利拥有量达2.8件 is a level; 高新技术企业新增15家 a count.
+    # 每万人发明专利拥有量达3.5件 is a level; 高新技术企业新增12家 a count.
     if (unit in _COUNTERS or unit[-1:] in _COUNTERS) and not metric.endswith("量"):
         return ChangeKind.COUNT, direction
     return ChangeKind.LEVEL, direction
@@ -213,9 +213,9 @@ def extract_targets(
     clauses that name a change but no number (重污染天气同比下降) are returned too, with
     ``quantity`` None and change :attr:`~govplan.ChangeKind.QUALITATIVE`.
 
-    >>> t = extract_targets("到 2024 年末，实有经营主体达到 4.3 万户以上，其中企业达到 8600 户以上。")
+    >>> t = extract_targets("到 2024 年末，市场主体达到 2.6 万户以上，其中企业达到 5200 户以上。")
     >>> [(d.metric, d.quantity.value, d.quantity.unit, str(d.deadline)) for d in t]
-    [('实有经营主体', 4.3, '万户', '2024-12'), ('企业', 8600, '户', '2024-12')]
+    [('市场主体', 2.6, '万户', '2024-12'), ('企业', 5200, '户', '2024-12')]
     """
     if not isinstance(text, str) or not text:
         return []

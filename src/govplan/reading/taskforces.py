@@ -1,6 +1,6 @@
 """Task forces described in a 推进机制 / 组织实施 / 保障措施 paragraph.
 
-The genre's sentence is ``成立X工作专班，由A任召集人，B、C主要负责人任副召集人，成员单位包括
+The genre's sentence is ``成立X工作专班，由A任召集人，B、C主要负责同志任副召集人，成员单位包括
 D、E、F等，专班办公室设在G``, with variants: members before ``为成员单位`` / ``为专班成员``,
 ``办公室设X``, a 总专班 with 总指挥 / 总调度, a 综合协调组 with 组长, a 领导小组 with
 roles as labels (``组长：…；副组长：…；成员：…``), a 指挥部 with 指挥长, members
@@ -8,11 +8,11 @@ roles as labels (``组长：…；副组长：…；成员：…``), a 指挥部
 task force.  Posts are split into unit and post with :func:`govplan.units.split_post`
 (:func:`post_unit` gives the unit a post belongs to).
 
->>> tf, = find_taskforces("成立实施招商引资行动工作专班，由区政府分管副区长任召集人，区商务局、"
-...                       "区发展改革局主要负责人任副召集人，成员单位包括区财政局、区自然资源局等，"
+>>> tf, = find_taskforces("成立招商引资行动工作专班，由分管副区长担任召集人，区商务局、"
+...                       "区发改局主要负责同志任副召集人，成员单位包括区财政局、区自然资源局等，"
 ...                       "专班办公室设在区商务局，负责日常调度。")
 >>> tf.name, tf.convener, tf.deputies, tf.members, tf.office
-('招商引资行动工作专班', '区政府分管副区长', ('区商务局主要负责人', '区发展改革局主要负责人'), ('区财政局', '区自然资源局'), '区商务局')
+('招商引资行动工作专班', '分管副区长', ('区商务局主要负责同志', '区发改局主要负责同志'), ('区财政局', '区自然资源局'), '区商务局')
 """
 
 from __future__ import annotations
@@ -46,6 +46,17 @@ _INTRO = re.compile(
     r"(?:成立|组建|建立|设立)(?:了)?(?P<pre>[由以][^。；;\n的]{2,150}的)?"
     r"(?P<name>[^，,。；;：:\n的]{0,40}?(?:" + _NOUNS + r"))"
 )
+# 领导小组由区长任组长: a body already named (发挥X领导小组统筹作用) described with its bare
+# noun as a clause's subject.
+_SUBJECT = re.compile(
+    r"(?<![^。；;，,：:])(?P<noun>工作专班|专班|领导小组|工作小组|工作组|指挥部|联席会议)"
+    r"(?=由|(?:" + "组长|副组长|召集人|指挥长|总指挥|主任" + r")由|(?:成员单位|成员)(?:包括|为|由|有))"
+)
+# 充分发挥区某某领导小组统筹作用: the verb before the name of a body mentioned, not described.
+_MENTION_VERB = re.compile(
+    r"(?:要|应)?(?:充分|切实|进一步|继续|更好)?(?:发挥|依托|借助|利用|通过|用好|强化|加强|完善|健全|调整|优化|由|在|经)"
+)
+_MENTION_STOP = "，,。；;：:、“”\"（）()的"
 _GENERIC_NAMES = {"专班", "工作专班", "领导小组", "工作小组", "工作组", "协调组", "协调小组", "指挥部", "委员会"}
 # 每个行动分别建立工作专班: one per action, described elsewhere.
 _DISTRIBUTIVE = ("分别", "各", "每个", "每", "均", "相应", "各自", "都")
@@ -69,8 +80,17 @@ _LABEL_WORD = r"(?:" + _HEADS + r"|成员单位|成员|联络员)\s*[：:]"
 _LABELLED = re.compile(
     r"(?P<role>" + _HEADS + r")\s*[：:]\s*(?P<who>[^；;。\n]{1,80}?)(?=[；;。\n]|" + _LABEL_WORD + r"|$)"
 )
+# A label as laid out in a roster, its characters spaced to align the column (组　长：, 成　员：).
+_GAP = "[ \t\u3000\xa0]"
+_SPACED_LABEL = re.compile(
+    "(?:"
+    + "|".join((_GAP + "*").join(w) for w in (*_HEADS.split("|"), "成员单位", "成员", "联络员"))
+    + ")"
+    + _GAP
+    + "*[：:]"
+)
 # What opens a new line of a task-force description (see _compact).
-_LINE_OPENER = re.compile(_LABEL_WORD + r"|(?:领导小组|指挥部|工作专班|专班|工作组|小组)?办公室")
+_LINE_OPENER = re.compile(_SPACED_LABEL.pattern + r"|(?:领导小组|指挥部|工作专班|专班|工作组|小组)?办公室")
 # 专班由区商务局、区发改局、区财政局组成: the members, with no 成员 word.  Commas are
 # excluded so that 由区长任组长，…组成 is not read as a list.
 _COMPOSED = re.compile(r"由(?P<who>[^由，,。；;\n]{2,300}?)(?:共同)?组成(?!员)")
@@ -79,16 +99,24 @@ _PASSIVE = re.compile(
     r"(?P<role>" + _HEADS + r")由"
     r"(?P<who>[^，,。；;]{1,60}?)(?:担任|兼任|出任|任)(?=[，,。；;、]|$)"
 )
+# 专班由区政府分管副区长牵头，区商务局、区发改委和各街道办事处组成: the convener leads,
+# and the list after the comma shares the 由.
+_LED = re.compile(
+    r"由(?P<who>[^由，,。；;、\n]{2,40}?)(?:总牵头|牵头)(?:负责|抓总)?"
+    r"(?:[，,](?P<list>[^由，,。；;\n]{2,300}?)(?:共同)?(?:组成|参加|参与)(?![员人])|(?=[，,。；;]|$))"
+)
 _OFFICE = re.compile(r"(?:领导小组|指挥部|工作专班|专班|工作组|小组)?办公室(?:设在|设于|设)(?P<unit>[^，,。；;\n]+)")
 _POST = re.compile(
-    r"(?:分管|相关|跟线|协管|常务)?(?:主要负责同志|主要负责人|分管负责人|相关负责人|负责人|主要领导|分管领导|党组书记|党委书记|书记|"
-    r"副局长|局长|副主任|主任|政委|副区长|区长|副市长|市长|副县长|县长|部长|大队长|支队长|队长|行长|总经理|经理|董事长|"
-    r"院长|检察长|所长|站长|校长|秘书长|主席|党组成员|常委|委员)"
+    r"(?:分管|相关|跟线|协管|常务)?(?:主要负责同志|分管负责同志|相关负责同志|负责同志|主要负责人|分管负责人|相关负责人|负责人|"
+    r"主要领导|分管领导|党组书记|党委书记|书记|"
+    r"副?(?:局长|主任|政委|区长|市长|县长|部长|大队长|支队长|队长|行长|总经理|经理|董事长|院长|检察长|所长|站长|校长|"
+    r"秘书长|主席|处长|科长)|党组成员|常委|委员)"
     r"(?:[（(][^）)]{0,8}[）)])?$"
 )
 _BARE_POST = re.compile(r"^(?:常务|党组|党委)?副?(?:局长|主任|政委|区长|市长|县长|书记|部长|队长)")
 _MEMBER_TRIM = re.compile(
-    r"(?:共同组成|组成|等相关单位|等有关单位|等单位|等部门|等|相关负责人|主要负责同志|主要负责人|分管负责人|负责人|分管领导)+$"
+    r"(?:共同组成|组成|等相关单位|等有关单位|等单位|等部门|等|"
+    r"(?:主要|分管|相关|有关)?(?:负责同志|负责人|领导同志|领导))+$"
 )
 _GENERIC_MEMBER = re.compile(r"^(?:各|相关|有关)?(?:责任|成员|牵头|相关)单位|分管领导|联络员")
 _TRAILING_NOTE = re.compile(r"[（(][^（()）]{1,12}[）)]$")
@@ -120,9 +148,13 @@ def _clean(name: str) -> str:
 
 
 def _units(text: str) -> tuple[str, ...]:
+    """Member units of a list; a member printed as its post (区统计局局长) is its unit."""
     out: dict[str, None] = {}
     for item in split_unit_list(text):
         name = _MEMBER_TRIM.sub("", _clean(str(item)))
+        unit, post = _split(name) if name else ("", "")
+        if unit and post:
+            name = unit
         if name and not _GENERIC_MEMBER.search(name):
             out.setdefault(name)
     return tuple(out)
@@ -140,7 +172,7 @@ def _split(item: str) -> tuple[str, str]:
     m = _POST.search(item)
     if m is not None:
         left = item[: m.start()]
-        core = _TRAILING_NOTE.sub("", left)  # 区委办公室（区优办）主任
+        core = _TRAILING_NOTE.sub("", left)  # 区政府办公室（区金融办）主任
         if len(core) >= 2 and split_post(core) == (core, ""):
             return left, item[m.start() :]
         if m.start() == 0 or not unit:
@@ -241,13 +273,18 @@ def _read_roles(s: str, lo: int, hi: int, roles: _Roles) -> None:
 
     anchor = pos = lo
     while pos < hi:
-        role, lst, off, pas, lab, comp = (
-            ahead(rx, pos) for rx in (_ROLE, _MEMBER_LIST, _OFFICE, _PASSIVE, _LABELLED, _COMPOSED)
+        role, lst, off, pas, lab, comp, led = (
+            ahead(rx, pos) for rx in (_ROLE, _MEMBER_LIST, _OFFICE, _PASSIVE, _LABELLED, _COMPOSED, _LED)
         )
-        nxt = min((x for x in (role, lst, off, pas, lab, comp) if x), key=lambda x: x.start(), default=None)
+        nxt = min((x for x in (role, lst, off, pas, lab, comp, led) if x), key=lambda x: x.start(), default=None)
         if nxt is None:
             break
-        if nxt is comp:
+        if nxt is led:
+            roles.convener = roles.convener or _clean(nxt["who"])
+            if nxt["list"]:
+                roles.members.update(dict.fromkeys(_units(nxt["list"])))
+            anchor = roles.end = pos = nxt.end()
+        elif nxt is comp:
             roles.members.update(dict.fromkeys(_units(nxt["who"])))
             anchor = roles.end = pos = nxt.end()
         elif nxt is off:
@@ -286,6 +323,80 @@ def _read_roles(s: str, lo: int, hi: int, roles: _Roles) -> None:
             anchor = roles.end = pos = nxt.end()
 
 
+# The last words of a post in a roster line (李某某　县统计局局长): a person's name follows them.
+_POST_END = (
+    "主任", "长", "书记", "委员", "常委", "经理", "主席", "政委", "负责人", "负责同志", "同志", "专员", "主管", "员",
+)
+_GAP_RX = re.compile(_GAP)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LIST_LABELS = ("成员", "成员单位")
+
+
+def _roster(text: str) -> tuple[dict[int, int], dict[int, str]]:
+    """Persons' names in a roster, to be dropped, and separators to put between its entries.
+
+    A roster lists one person a line after the role labels, name then post
+    (``组长：李某某　县委副书记、县长`` / ``　　　　赵某某　副县长``).  The record keeps the
+    posts.  Lines may arrive joined without a break (``…县长赵某某　副县长``): a name is the
+    2-4 characters before a gap that follow a post's last word.  Returns name start -> end,
+    and position -> separator (``、`` between members, ``，`` between other persons).
+    """
+    drops: dict[int, int] = {}
+    seps: dict[int, str] = {}
+    labels = list(_SPACED_LABEL.finditer(text))
+    for k, lab in enumerate(labels):
+        hi = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+        sep = "、" if re.sub(_GAP, "", lab.group())[:-1] in _LIST_LABELS else "，"
+        i = lab.end()
+        while i < hi and text[i].isspace():
+            i += 1
+        run = i
+        while i < hi and _CJK.match(text, i):
+            i += 1
+        if not 2 <= i - run <= 4 or _is_post(text[run:i]) or not _gap_then_cjk(text, i, hi):
+            continue  # 组长：区长 / 成员：区财政局　区商务局 — no person's name
+        post = re.match(r"\s*[^\s。；;]*", text[i:hi])
+        if post is None or not any(w in post.group() for w in _POST_END):
+            continue
+        drops[run] = i
+        last = i
+        while i < hi and text[i] not in "。；;":
+            if not text[i].isspace():
+                i += 1
+                continue
+            g = i
+            while i < hi and text[i].isspace():
+                i += 1
+            if "\n" in text[g:i] or not _gap_then_cjk(text, g, hi):
+                continue
+            a = g
+            while a > last and _CJK.match(text, a - 1):
+                a -= 1
+            for n in (3, 2, 4):
+                name = g - n
+                if name < a or _is_post(text[name:g]):
+                    continue
+                if name == a or text[a:name].endswith(_POST_END):
+                    drops[name] = g
+                    seps[name] = sep
+                    break
+            last = i
+    return drops, seps
+
+
+def _is_post(word: str) -> bool:
+    """True for a post or a unit (区长, 区财政局): not a person's name."""
+    return word.endswith(_POST_END) or _BARE_POST.match(word) is not None or split_post(word)[0] == word
+
+
+def _gap_then_cjk(text: str, i: int, hi: int) -> bool:
+    """A horizontal gap at *i* followed by a CJK character (a post after a name)."""
+    j = i
+    while j < hi and text[j] in " \t\u3000\xa0":
+        j += 1
+    return j > i and j < hi and _CJK.match(text, j) is not None
+
+
 def _compact(text: str) -> tuple[str, list[int]]:
     """*text* without whitespace, so names broken by a line or page break join up, and
     where[i], the offset in *text* of character i (one past the end for the last).
@@ -293,12 +404,19 @@ def _compact(text: str) -> tuple[str, list[int]]:
     A line break before a role label (副组长：…) or an office (办公室设在…) ends a
     statement: it becomes ``；`` so that a list does not run on into the next line.
     """
+    drops, seps = _roster(text) if _GAP_RX.search(text) else ({}, {})
     chars: list[str] = []
     where: list[int] = []
     n = len(text)
     i = 0
     while i < n:
         ch = text[i]
+        if i in seps:
+            chars.append(seps[i])
+            where.append(i)
+        if i in drops:
+            i = drops[i]
+            continue
         if not ch.isspace():
             chars.append(ch)
             where.append(i)
@@ -316,15 +434,43 @@ def _compact(text: str) -> tuple[str, list[int]]:
     return "".join(chars), where
 
 
+def _mentioned(s: str, noun: str, pos: int) -> tuple[str, int] | None:
+    """The last full name ending in *noun* before *pos* (区某某领导小组), and where it starts."""
+    k = s.rfind(noun, 0, pos)
+    while k > 0 and s[k - 1] in _MENTION_STOP:
+        k = s.rfind(noun, 0, k)  # a bare 领导小组 names nothing
+    if k <= 0:
+        return None
+    a = k
+    while a > 0 and k - a < 40 and s[a - 1] not in _MENTION_STOP:
+        a -= 1
+    head = _MENTION_VERB.match(s, a, k)
+    a = head.end() if head else a
+    return (s[a : k + len(noun)], a) if a < k else None
+
+
+def _subject_intro(s: str, hi: int) -> tuple[str, int, int] | None:
+    """A body described with its bare noun as subject before *hi* (where the first 成立 is):
+    its name, where its description starts, and where its role statements start."""
+    m = _SUBJECT.search(s, 0, hi)
+    if m is None:
+        return None
+    noun = m["noun"]
+    found = _mentioned(s, noun, m.start())
+    if found is None:
+        return noun, m.start(), m.start()
+    return found[0], found[1], m.start()
+
+
 def find_taskforces(text: str, action: str | None = None) -> list[TaskForceDraft]:
     """Every task force described in one paragraph, in order.
 
     *action* names the plan's action; a body called only ``工作专班`` takes it as its name.
     A body that is only named, with no convener and no members, is not returned.
 
-    >>> [t.name for t in find_taskforces("每个行动分别建立工作专班，区政府分管副区长任召集人。")]
+    >>> [t.name for t in find_taskforces("各项行动均建立工作专班，由分管副区长任召集人。")]
     []
-    >>> tf, = find_taskforces("成立由区政府常务副区长总牵头的联席会议，统筹推进。")
+    >>> tf, = find_taskforces("组建由区政府常务副区长牵头的联席会议，统筹推进。")
     >>> tf.name, tf.convener
     ('联席会议', '区政府常务副区长')
     """
@@ -333,6 +479,15 @@ def find_taskforces(text: str, action: str | None = None) -> list[TaskForceDraft
     s, where = _compact(text)
     intros = list(_INTRO.finditer(s))
     out: list[TaskForceDraft] = []
+    subject = _subject_intro(s, intros[0].start() if intros else len(s))
+    if subject is not None:
+        name, a, lo = subject
+        lead = s[max(0, a - 6) : a]
+        if not any(w in lead for w in _DISTRIBUTIVE):
+            roles = _Roles(end=lo)
+            _read_roles(s, lo, intros[0].start() if intros else len(s), roles)
+            if roles.convener is not None or roles.members:
+                out.append(_draft(_name(name, action), roles, where, a))
     for k, m in enumerate(intros):
         seg_end = intros[k + 1].start() if k + 1 < len(intros) else len(s)
         if m.end() < len(s) and s[m.end()] in "”\"’":
@@ -355,15 +510,17 @@ def find_taskforces(text: str, action: str | None = None) -> list[TaskForceDraft
         _read_roles(s, m.end(), seg_end, roles)
         if roles.convener is None and not roles.members:
             continue  # only named, not described
-        out.append(
-            TaskForceDraft(
-                name=name,
-                convener=roles.convener,
-                deputies=tuple(roles.deputies),
-                members=tuple(roles.members),
-                office=roles.office or None,
-                start=where[m.start()],
-                end=where[roles.end - 1] + 1,
-            )
-        )
+        out.append(_draft(name, roles, where, m.start()))
     return out
+
+
+def _draft(name: str, roles: _Roles, where: list[int], start: int) -> TaskForceDraft:
+    return TaskForceDraft(
+        name=name,
+        convener=roles.convener,
+        deputies=tuple(roles.deputies),
+        members=tuple(roles.members),
+        office=roles.office or None,
+        start=where[start],
+        end=where[roles.end - 1] + 1,
+    )

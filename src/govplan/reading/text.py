@@ -17,22 +17,18 @@ came from, so that every object read can say where it was printed.
 from __future__ import annotations
 
 import bisect
-import codecs
 import re
 from collections.abc import Iterable, Sequence
 
 import attrs
 
-from govplan.errors import DocumentReadError, UnsupportedFormatError
 from govplan.reading.lines import Line
 
 __all__ = [
     "Paragraph",
     "clean_line",
     "compact",
-    "decode_bytes",
     "is_page_residue",
-    "load_lines",
     "load_source",
     "paragraphs",
     "starts_item",
@@ -46,12 +42,11 @@ _MARKUP_HINT = re.compile(r"[*\[<&\u200b\u200c\u200d\ufeff]")
 _NBSP_TAIL = re.compile(r"^(?:bsp;|sp;|p;|nbsp;)")
 _NBSP_HEAD = re.compile(r"^&(?:n|nb|nbs|nbsp)?$")
 _LIST_BULLET = re.compile(r"^[-*•·]\s+(?=\S)")
-_SPACES = re.compile(r"[\s\u3000]+")
 _PAGE_NUMBER = re.compile(r"^[-—–－_\s]*(?:第\s*)?\d{1,3}\s*(?:页)?[-—–－_\s]*$|^[-—–－]\s*\d{1,3}\s*[-—–－]$")
 _RESIDUE = re.compile(
     r"^(?:当前位置|您当前的位置|您的位置|发布时间|发布日期|来源|信息来源|相关阅读|相关链接|浏览次数|"
     r"访问次数|字号|【?打印|分享到|扫一扫|索引号|主题分类|发文机关|成文日期|发布机构|文\s*号|"
-    r"责任编辑|编辑|附件下载|上一篇|下一篇|关闭窗口|打印本页)\s*[:：>]"
+    r"责任编辑|编辑|附件下载|上一篇|下一篇|关闭窗口|打印本页|首页|网站首页|主页|【\s*字体|字体)\s*[:：>＞»]"
 )
 _RESIDUE_WHOLE = re.compile(r"^(?:打印本页|关闭窗口|【?打印】?|【?关闭】?|返回顶部|分享到：?|[>»]+|\|)$")
 
@@ -59,62 +54,24 @@ _RESIDUE_WHOLE = re.compile(r"^(?:打印本页|关闭窗口|【?打印】?|【?�
 _TERMINAL = frozenset("。！？!?；;：:）)]】〕」』…")
 
 
-def decode_bytes(data: bytes, path: str | None = None) -> str:
-    """Text of *data*: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030.
-
-    >>> decode_bytes("方案".encode("gb18030"))
-    '方案'
-    """
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        return data.decode("utf-8", errors="replace")
-
-
-def load_lines(path: str) -> list[Line]:
-    """The numbered lines of the text file at *path* (decoded, newlines removed)."""
-    return load_source(path)[0]
-
-
 def load_source(path: str) -> tuple[list[Line], tuple[object, ...]]:
     """The numbered lines of the file at *path* and what decoding it reported.
 
-    Uses the formats module's ``read_source`` when it is available, so that .docx,
-    .html and odd encodings are read the same way everywhere.
+    Every format :func:`govplan.reading.sniff.read_source` knows (.txt in any encoding,
+    .docx, .html) is read the same way.
     """
-    try:
-        from govplan.reading import sniff
+    # imported here: the format readers are heavy and most users of this module need none
+    from govplan.reading.sniff import read_source
 
-        read_source = getattr(sniff, "read_source", None)
-    except ImportError:  # pragma: no cover - the formats module is part of the package
-        read_source = None
-    if read_source is not None:
-        source = read_source(path)
-        return list(source.lines), tuple(getattr(source, "diagnostics", ()))
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        raise DocumentReadError(f"cannot open: {exc.strerror or exc}", path) from None
-    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise UnsupportedFormatError("binary data, not a text document", path)
-    text = decode_bytes(data, path)
-    return [Line(n, t) for n, t in enumerate(text.splitlines(), start=1)], ()
+    source = read_source(path)
+    return list(source.lines), tuple(source.diagnostics)
 
 
 def clean_line(text: str) -> str:
     """One line without markup, list bullets and surrounding space.
 
-    >>> clean_line("- 附件：1. **产业培塑行动实施方案**")
-    '附件：1. 产业培塑行动实施方案'
+    >>> clean_line("- 附件：1. **项目攻坚行动实施方案**")
+    '附件：1. 项目攻坚行动实施方案'
     >>> clean_line("sp;14.全面开展清理整顿。")
     '14.全面开展清理整顿。'
     """
@@ -146,6 +103,8 @@ def is_page_residue(text: str) -> bool:
 
     >>> is_page_residue("— 3 —"), is_page_residue("发布时间:2024-05-02"), is_page_residue("一、主要目标")
     (True, True, False)
+    >>> is_page_residue("首页 > 政务公开 > 计划规划"), is_page_residue("【字体：大 中 小】　打印本页")
+    (True, True)
     """
     s = text.strip()
     if not s:

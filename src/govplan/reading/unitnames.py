@@ -2,7 +2,7 @@
 
 An annotation's units are a list (``区发改局、区财政局及各乡镇（街道、经开区）等``) whose
 separators do not split inside brackets or quotes; :func:`split_units` cuts it (with the
-units module's splitter when available) and :func:`looks_like_unit` tells a unit or a
+units module's splitter) and :func:`looks_like_unit` tells a unit or a
 collective (``各乡镇（街道）``) from prose.
 """
 
@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
+
+from govplan.units.lists import split_unit_list
 
 __all__ = ["TRIM", "UNIT_END", "bracket_groups", "depths", "looks_like_unit", "split_units"]
 
@@ -77,7 +79,7 @@ def bracket_groups(text: str) -> list[tuple[int, int]]:
 def looks_like_unit(name: str) -> bool:
     """Whether *name* reads as a unit or a collective of units.
 
-    >>> [looks_like_unit(n) for n in ("区工业和信息化局", "各乡镇（街道）", "谁的资质谁", "街道")]
+    >>> [looks_like_unit(n) for n in ("区工业和信息化局", "各乡镇（街道）", "经费保障", "街道")]
     [True, True, False, False]
     """
     s = name.strip(TRIM)
@@ -128,10 +130,6 @@ def _local_split(text: str) -> list[str]:
 @functools.lru_cache(maxsize=4096)
 def _split_cached(text: str) -> tuple[str, ...]:
     try:
-        from govplan.units.lists import split_unit_list
-    except ImportError:  # pragma: no cover - the units module is part of the package
-        return tuple(_local_split(text))
-    try:
         names = split_unit_list(text)
     except Exception:  # noqa: BLE001 - a helper's bug must not stop the reading
         return tuple(_local_split(text))
@@ -139,7 +137,7 @@ def _split_cached(text: str) -> tuple[str, ...]:
 
 
 def split_units(text: str) -> list[str]:
-    """The unit names in a unit list (the units module's splitter when available).
+    """The unit names in a unit list (see :func:`govplan.units.split_unit_list`).
 
     >>> split_units("区发改局、区财政局及各乡镇（街道、经开区）等")
     ['区发改局', '区财政局', '各乡镇（街道、经开区）']

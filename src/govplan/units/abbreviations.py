@@ -1,14 +1,14 @@
 """Reading a unit name into jurisdiction prefix and department, and the canonical form of both.
 
-A unit name is ``[place][level][branch]department[sub-office…]``: 益阳市资阳区 + 发展改革局,
-区 + 委 + 宣传部, 市 + 公安局 + 资阳分局, 区发改财政局（金融办）.  The department is looked up in
+A unit name is ``[place][level][branch]department[sub-office…]``: 临江市青山区 + 发展改革局,
+区 + 委 + 宣传部, 市 + 公安局 + 青山分局, 区发改财政局（金融办）.  The department is looked up in
 the abbreviation data (``govplan/data/units.json``), where every written form of a department
 (发展和改革局, 发展改革委, 发改局) has one key; a merged bureau (发改财政局, 科技工信局, 教育和卫生健康局)
 is read as its parts and keyed by them.  Place names are dropped from the key (the jurisdiction
 is kept on the :class:`~govplan.model.Unit`), the level and the party/government branch are kept:
 区发改局 and 市发改局 differ, 区委督查室 and 区政府督查室 differ.
 
->>> canonical_form("区发展和改革局") == canonical_form("区发改委") == canonical_form("资阳区发改局")
+>>> canonical_form("区发展和改革局") == canonical_form("区发改委") == canonical_form("青山区发改局")
 True
 >>> canonical_form("区发改财政局") == canonical_form("区发改局")
 False
@@ -36,7 +36,7 @@ class ParsedName:
     ``prefix`` is the normalised jurisdiction prefix (``区``, ``市委``, ``区政府``; a zone such as
     ``高新区`` is kept whole; ``""`` when the name has none), ``printed_prefix`` the prefix as
     printed (with any place name).  ``head`` is the department's key, ``tails`` the keys of
-    sub-offices after it (``市公安局资阳分局`` -> head ``公安局``, tails ``("资阳分局",)``).
+    sub-offices after it (``市公安局青山分局`` -> head ``公安局``, tails ``("青山分局",)``).
     ``recognized`` says whether the data knows the head department, ``parts`` holds a (merged)
     bureau's stem keys, ``bare`` marks a department written without its suffix (``自然资源``).
 
@@ -56,7 +56,7 @@ class ParsedName:
 
     @property
     def body(self) -> str:
-        """The department key with its sub-offices: ``公安局/资阳分局``."""
+        """The department key with its sub-offices: ``公安局/青山分局``."""
         return "/".join((self.head, *self.tails))
 
     @property
@@ -194,7 +194,7 @@ def _prefix_candidates(name: str) -> list[tuple[str, str, int]]:
         if i and i - place_from < 2:
             continue  # a place name has two characters at least: 区委区管委会 has no place 区委
         if i and name.endswith(k.zone_words, 0, i + 1):
-            continue  # 长春经开区 is a unit, not a place prefix
+            continue  # 临江经开区 is a unit, not a place prefix
         branch, start = _branch(name, i + 1)
         out.append((name[i] + branch, name[:start], start))
         place_from = start
@@ -240,7 +240,7 @@ def _split_bracket_tail(name: str) -> tuple[str, str | None]:
 def parse_name(name: str) -> ParsedName:
     """Read a cleaned unit name (see :func:`~govplan.units.clean_name`) into its parts.
 
-    >>> parse_name("益阳市资阳区发展和改革局").key
+    >>> parse_name("临江市青山区发展和改革局").key
     '区|发改局'
     >>> parse_name("区委宣传部（工商联）").key
     '区委|宣传部/工商联'
@@ -265,7 +265,7 @@ def _parse(name: str, candidates: list[tuple[str, str, int]] | None) -> ParsedNa
     if bracket:
         candidates = _prefix_candidates(main)
     prefix, printed, body = _split_prefix(main, candidates)
-    if not body:  # the name is only a place or a prefix (区委, 区人民政府, 长春经开区)
+    if not body:  # the name is only a place or a prefix (区委, 区人民政府, 临江经开区)
         return ParsedName("", "", _literal(name))
     head, tails, known, bare = _parse_body(body)
     if bracket:

@@ -29,7 +29,7 @@ def is_collective(name: str) -> bool:
 def unit_kind(name: str) -> UnitKind:
     """The kind of body a cleaned unit name denotes.
 
-    >>> [unit_kind(n).value for n in ("各镇", "资阳发展集团", "区委宣传部", "区安委会", "区财政局")]
+    >>> [unit_kind(n).value for n in ("各镇", "青山发展集团", "区委宣传部", "区安委会", "区财政局")]
     ['collective', 'enterprise', 'party', 'committee', 'government']
     """
     from govplan.units.abbreviations import parse_name

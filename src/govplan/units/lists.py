@@ -2,7 +2,7 @@
 
 An annotation lists units with 、 ， , ； and the words 及 / 以及 / 和 / 与, then says what they do
 (牵头, 按职责分工负责 …).  Separators inside brackets or quotes never split (各乡镇（街道、经开区）,
-区“双随机、一公开”监管联席会议成员单位); 和 splits only between two whole names, because it is part of
+区“一件事、一次办”改革工作专班成员单位); 和 splits only between two whole names, because it is part of
 many department names (住房和城乡建设局).  The vocabulary is in ``govplan/data/units.json``.
 """
 
@@ -257,8 +257,8 @@ def split_unit_list(text: str) -> list[str]:
     ['区住房和城乡建设局', '高新区管委会']
     >>> split_unit_list("区人社局等区直相关单位")
     ['区人社局', '区直相关单位']
-    >>> split_unit_list("区“双随机、一公开”监管联席会议成员单位负责")
-    ['区“双随机、一公开”监管联席会议成员单位']
+    >>> split_unit_list("区“一件事、一次办”改革工作专班成员单位负责")
+    ['区“一件事、一次办”改革工作专班成员单位']
     """
     if not text or not text.strip():
         return []

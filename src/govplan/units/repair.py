@@ -71,7 +71,7 @@ def _join_two(left: str, right: str, known: Callable[[str], bool]) -> str:
     if known(plain):
         return plain
     if right.split("（", 1)[0].endswith(knowledge().sub_office_suffixes):
-        return plain  # 市公安局 资阳分局: a sub-office of the unit on the left
+        return plain  # 市公安局 青山分局: a sub-office of the unit on the left
     if quality(merged.split("（", 1)[0]) == 2:
         return merged  # the obvious merged bureau: 区发改局 财政局 -> 区发改财政局
     return plain
@@ -84,8 +84,8 @@ def join_spaced(raw: str, known: Callable[[str], bool] = lambda _: False) -> str
 
     >>> join_spaced("区发改局 财政局")
     '区发改财政局'
-    >>> join_spaced("区 发改局"), join_spaced("市公安局 资阳分局")
-    ('区发改局', '市公安局资阳分局')
+    >>> join_spaced("区 发改局"), join_spaced("市公安局 青山分局")
+    ('区发改局', '市公安局青山分局')
     >>> join_spaced("区委宣传部 统战部 (工商联)", known=lambda n: n == "区委宣传统战部（工商联）")
     '区委宣传统战部（工商联）'
     """

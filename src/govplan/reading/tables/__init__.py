@@ -3,7 +3,7 @@
 Plans often list their tasks as a table converted from PDF or a web page::
 
     工作任务	具体工作措施	牵头单位	责任单位	完成时限
-    1. 深化改革。	(1) 加强预算编制。 (2) 推进分类监管。	区财政局	区发改局	2024年12月
+    1. 优化服务。	(1) 加强预算编制。 (2) 推进分类监管。	区财政局	区发改局	2024年12月
 
 :func:`find_tables` finds every such table (tab rows, or one cell per line), gives each
 column a role from its header word and returns one :class:`TableTask` per measure, with the
@@ -12,7 +12,7 @@ but their lines are still reported as consumed.
 
 >>> from govplan.reading.lines import Line
 >>> rows = ["工作任务\\t具体工作措施\\t牵头单位\\t配合单位\\t完成时限",
-...         "1. 深化改革。\\t(1) 加强预算编制。 (2) 推进分类监管。\\t区财政局\\t区发改局\\t2024年12月"]
+...         "1. 优化服务。\\t(1) 加强预算编制。 (2) 推进分类监管。\\t区财政局\\t区发改局\\t2024年12月"]
 >>> [table] = find_tables([Line(k + 1, t) for k, t in enumerate(rows)], "plan.txt")
 >>> [(t.line, t.path, t.text, t.lead, t.deadline) for t in table.rows]
 [(2, ('1.', '(1)'), '加强预算编制。', '区财政局', '2024年12月'), (2, ('1.', '(2)'), '推进分类监管。', '区财政局', '2024年12月')]
@@ -47,6 +47,12 @@ def _table(grid: Grid, path: str) -> Table:
     if has_responsibility:
         tasks, more = read_tasks(grid, path)
         diagnostics.extend(more)
+        if not tasks:  # a task list whose rows could not be read must not pass unnoticed
+            diagnostics.append(
+                Diagnostic(path, grid.start_line, "table-no-rows",
+                           f"header with responsibility columns ({' | '.join(grid.header)}) but no task row "
+                           "could be read", Severity.WARNING, " | ".join(grid.header)[:200])
+            )
     elif grid.rows:
         diagnostics.append(
             Diagnostic(path, grid.start_line, "table-no-responsibility",

@@ -206,6 +206,8 @@ def _subheader(columns: tuple[Column, ...], cells: Sequence[str]) -> tuple[Colum
 def read_cell_table(
     lines: Sequence[Line], start: int, header: tuple[str, ...], run: int, path: str
 ) -> tuple[Grid | None, int]:
+    """The one-cell-per-line table whose *header* (taking *run* lines) starts at ``lines[start]``,
+    and the index of the first line after it; the grid is None when no row follows."""
     tabbed = lines[start].text.startswith("\t")
     columns = column_roles(header)
     key = tuple(squeeze(h) for h in header)

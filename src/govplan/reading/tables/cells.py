@@ -60,7 +60,7 @@ _TIME_WORDS = (
 )
 _SERIAL = re.compile(r"[（(]?\d{1,4}[)）.．、]?|[（(]?[一二三四五六七八九十]{1,3}[)）、.．]?")
 
-# Endings of unit names (区发改局, 区政府办, 区人民法院, 某某街道, 区大发集团 …) and of
+# Endings of unit names (区发改局, 区政府办, 区人民法院, 某某街道, 区城投集团 …) and of
 # collective names (各相关单位, 驻区金融机构, 各成员单位).
 _UNIT_END = re.compile(
     r"(?:局|委|办|室|院|部|厅|中心|公司|集团|街道|镇|乡|政府|单位|队|所|站|会|处|科|行|社|馆|"
@@ -84,7 +84,7 @@ def is_unit_name(name: str) -> bool:
     if len(name) <= 60:  # "区民政局牵头" in a cell that says the roles itself
         name = _ROLE_TAIL.sub("", name)
     name = name.rstrip("等")
-    for _ in range(2):  # 区委宣传部（工商联）, 区委区管委会办公室（区优办）
+    for _ in range(2):  # 区委宣传部（工商联）, 区政府办公室（区金融办）
         name = _BRACKETED_TAIL.sub("", name).strip()
     return bool(name) and len(name) <= 40 and bool(_UNIT_END.search(name))
 

@@ -149,6 +149,7 @@ def _text_index(columns: Sequence[Column]) -> int:
 
 
 def lead_empty(cells: Sequence[str]) -> int:
+    """How many blank cells open a row."""
     k = 0
     while k < len(cells) and is_blank(cells[k]):
         k += 1
@@ -192,4 +193,5 @@ def join_breaks(columns: Sequence[Column], cells: Sequence[str]) -> tuple[str, .
 def diag(
     path: str, line: int, code: str, message: str, severity: Severity = Severity.WARNING, text: str | None = None
 ) -> Diagnostic:
+    """A table diagnostic, its quoted text cut to 200 characters."""
     return Diagnostic(path, line, code, message, severity, text[:200] if text else None)

@@ -23,6 +23,8 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 @attrs.define
 class Heading:
+    """The labels that open a measure cell: group （一）, task numbers and titles, and the rest."""
+
     group: str | None = None  # numeral of （一）
     group_text: str | None = None
     tasks: list[tuple[int, str, str]] = attrs.Factory(list)  # (number, label, heading text)

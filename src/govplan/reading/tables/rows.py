@@ -282,7 +282,7 @@ class _Reader:
 
     @staticmethod
     def _group_row(serial: str | None, label_cell: str, text_cell: str) -> tuple[str, str] | None:
-        """A row spanning the table that names a group (``一 | 产业培塑行动``, ``（二）项目攻坚``)
+        """A row spanning the table that names a group (``一 | 招商引资行动``, ``（二）项目攻坚``)
         and carries no cells: numeral and name, or None."""
         text = clean_cell(label_cell) or clean_cell(text_cell)
         if serial and _CHINESE_SERIAL.fullmatch(squeeze(serial)) and text and len(text) <= 40:

@@ -43,12 +43,14 @@ def splitter(text: str) -> str | None:
 
 
 def split_cells(text: str, sep: str) -> list[str]:
+    """The cells of a row separated by *sep* (a Markdown row loses its outer pipes)."""
     if sep == "|":
         return text.strip()[1:-1].split("|")
     return text.split(sep)
 
 
 def read_tab_table(lines: Sequence[Line], start: int, path: str) -> tuple[Grid, int]:
+    """The tab (or pipe) table whose header is ``lines[start]``, and the index of the line after it."""
     sep = splitter(lines[start].text) or "\t"
     header_cells = split_cells(lines[start].text, sep)
     j = start + 1
