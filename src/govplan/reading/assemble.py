@@ -8,6 +8,7 @@ drafts that wait for their units (:mod:`govplan.reading.resolve`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -290,7 +291,10 @@ class PlanAssembler:
         self.tables_done.add(table.start_line)
         led = self.r.ledger
         led.boilerplate(table.start_line, table.end_line, why="table")
+        # a task cell over one measure is that measure's title; over several, the task's
+        measures = Counter((row.group, row.task_label) for row in table.rows)
         for row in table.rows:
+            heading = row.task_label if measures[(row.group, row.task_label)] == 1 else None
             lead, support = cell_units(row.lead, row.support)
             deadline, deadline_text = _row_deadline(row, year)
             tid = self.r.uid(f"task:{self.r.stem}:{row.line}")
@@ -301,7 +305,7 @@ class PlanAssembler:
                 parts.append(f"责任单位：{row.support}")
             self.r.pending_tasks.append(PendingTask(
                 tid, plan.id, action.id if action else None, None, self.jurisdiction, row.line,
-                max(row.line, row.end_line), row.text or "", row.title or _heading_title(row.task_label),
+                max(row.line, row.end_line), row.text or "", row.title or _heading_title(heading),
                 tuple(row.path), lead, support,
                 "；".join(parts) or None, deadline, deadline_text))
             self.r.units.add_list(self.jurisdiction, lead, Role.LEAD)
@@ -356,7 +360,8 @@ def _heading_title(label: str | None) -> str | None:
     if not label:
         return None
     s = re.sub(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[.．、]\s*", "", label).strip().rstrip("。")
-    return s if 0 < len(s) <= 30 and not re.search(r"[。；;，,]", s) else None
+    # a space inside a Chinese heading is the trace of a cell cut by the conversion: no title
+    return s if 0 < len(s) <= 30 and not re.search(r"[。；;，,\s]", s) else None
 
 
 def _under_task(item: Item, task_of: dict[int, str]) -> bool:

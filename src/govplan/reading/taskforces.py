@@ -4,8 +4,10 @@ The genre's sentence is ``成立X工作专班，由A任召集人，B、C主要�
 D、E、F等，专班办公室设在G``, with variants: members before ``为成员单位`` / ``为专班成员``,
 ``办公室设X``, a 总专班 with 总指挥 / 总调度, a 综合协调组 with 组长, a 领导小组 with
 roles as labels (``组长：…；副组长：…；成员：…``), a 指挥部 with 指挥长, members
-``由A、B组成``, a 联席会议 ``由X总牵头``.  A body only named (每个行动建立工作专班) is not a
-task force.  Posts are split into unit and post with :func:`govplan.units.split_post`
+``由A、B组成`` or ``由X牵头，A、B和C组成``, a 联席会议 ``由X总牵头``, a body named earlier and
+described by its bare noun (``发挥X领导小组作用，领导小组由区长任组长…``), a roster one person a
+line (``组　长：李某某　县长``; names are dropped, members become their units).  A body only
+named (每个行动建立工作专班) is not a task force.  Posts are split into unit and post with :func:`govplan.units.split_post`
 (:func:`post_unit` gives the unit a post belongs to).
 
 >>> tf, = find_taskforces("成立招商引资行动工作专班，由分管副区长担任召集人，区商务局、"
