@@ -135,3 +135,39 @@ def test_graph_finds_units_by_any_written_form() -> None:
     for name in ("区发改局", "区发展和改革局", "区发改委"):
         assert [t.id for t in g.tasks(supported_by=name)] == ["t"], name
     assert list(g.tasks(led_by="区科技局")) == []
+
+
+def test_graph_finds_short_forms_of_the_second_round() -> None:
+    """Short forms a user types for names printed in full: initials, 政数局, a national body."""
+    units = _resolve(
+        [["区文化和广电旅游体育局", "市政务服务和数据管理局"], ["人民银行青山支行", "区政务服务和公共资源交易中心"]]
+    )
+    doc, plan = Document("d", "某某通知"), Plan("p", "d", "某某方案")
+    tasks = [
+        Task(f"t{i}", "p", "推进某某工作", lead=(units[name],))
+        for i, name in enumerate(["区文化和广电旅游体育局", "市政务服务和数据管理局", "人民银行青山支行",
+                                  "区政务服务和公共资源交易中心"])
+    ]
+    g = PlanGraph([doc, plan, *tasks])
+    for name, task in [("区文广旅体局", "t0"), ("区文旅广体局", "t0"), ("市政数局", "t1"), ("人行青山支行", "t2"),
+                       ("中国人民银行青山支行", "t2"), ("区政务服务中心", "t3"), ("区公共资源交易中心", "t3")]:
+        assert [t.id for t in g.tasks(led_by=name)] == [task], name
+    assert units["人民银行青山支行"].kind is UnitKind.GOVERNMENT
+
+
+def test_national_body_and_zone_fall_together_with_their_prefixed_forms() -> None:
+    units = _resolve([["人民银行青山支行", "区财政局"], ["区人民银行"], ["青山经开区", "区交通局"], ["青山经开区管委会"]])
+    assert units["人民银行青山支行"] is units["区人民银行"]
+    assert units["青山经开区"] is units["青山经开区管委会"]
+    assert units["青山经开区"].kind is UnitKind.GOVERNMENT
+
+
+def test_a_huge_damaged_name_is_linear() -> None:
+    """A 300 000-character "name" (a broken conversion) is no unit name: no typo search on it."""
+    import time
+
+    big = "区" + "某" * 300_000 + "局"
+    start = time.process_time()
+    units = _resolve([[big, "区财政局"], [big + " 区审计局"]])
+    assert time.process_time() - start < 2.0
+    assert units[big].name == big

@@ -21,12 +21,16 @@ import functools
 import attrs
 
 from govplan.units.kinds import is_collective
-from govplan.units.knowledge import Body, knowledge
+from govplan.units.knowledge import BUREAU, Body, knowledge, parts_key
 
 __all__ = ["ParsedName", "canonical_form", "parse_name"]
 
 #: Longer names are not parsed (a unit name is short; a 1 MB "name" is damage, keyed as is).
 MAX_PARSED = 60
+#: The longest place name read inside a national body's name (人民银行 + 某某市某某县 + 支行).
+MAX_PLACE = 10
+#: What a zone named alone stands for: 青山经开区 = 青山经开区管委会.
+ZONE_BODY = "管委会"
 
 
 @attrs.frozen
@@ -65,28 +69,49 @@ class ParsedName:
         return f"{self.prefix}|{self.body}"
 
 
-def _segment_stems(text: str) -> tuple[tuple[str, ...], str] | None:
-    """Read *text* wholly as known stems (and connectors 和/与), longest stem first."""
+def _segment_stems(text: str, cls: str, *, initials: bool = False) -> tuple[str, ...] | None:
+    """Read *text* wholly as stems of suffix class *cls* (and connectors 和/与), or None.
+
+    Of the readings, the one with the fewest stems wins (旅游发展和改革 is 旅游 + 发展和改革, not
+    旅游发展 + …).  With *initials*, one character may stand for a stem (文广旅体 = 文化 + 广电 +
+    旅游 + 体育), a reading with fewer of them wins, and the text must name two stems at least.
+    A dynamic programme over the positions: linear in the text for a fixed vocabulary.
+    """
     k = knowledge()
-    parts: list[str] = []
-    classes: set[str] = set()
-    i, n = 0, len(text)
-    while i < n:
-        for size in k.stem_sizes.get(text[i], ()):
-            hit = k.stems.get(text[i : i + size]) if i + size <= n else None
+    stems, sizes = k.stems[cls], k.stem_sizes[cls]
+    initial = k.initials if initials and cls == BUREAU else {}
+    if not text or (text[0] not in sizes and text[0] not in initial):
+        return None  # the usual unknown name: no stem starts it
+    n = len(text)
+    # best[i]: (initials used, stems read, the stem keys) for the best reading of text[:i]
+    best: list[tuple[int, int, tuple[str, ...]] | None] = [None] * (n + 1)
+    best[0] = (0, 0, ())
+
+    def relax(j: int, cand: tuple[int, int, tuple[str, ...]]) -> None:
+        old = best[j]
+        if old is None or cand[:2] < old[:2]:
+            best[j] = cand
+
+    for i in range(n):
+        cur = best[i]
+        if cur is None:
+            continue
+        used, count, parts = cur
+        for size in sizes.get(text[i], ()):
+            hit = stems.get(text[i : i + size]) if i + size <= n else None
             if hit is not None:
-                parts.extend(hit[0])
-                classes.add(hit[1])
-                i += size
-                break
-        else:
-            if text[i] in k.connectors and parts and i + 1 < n:
-                i += 1
-                continue
-            return None
-    if not parts or len(classes) != 1:
+                relax(i + size, (used, count + 1, parts + hit))
+        if text[i] in k.connectors and parts and i + 1 < n:
+            relax(i + 1, cur)
+        if text[i] in initial:
+            relax(i + 1, (used + 1, count + 1, (*parts, initial[text[i]])))
+    end = best[n]
+    if end is None:
         return None
-    return tuple(dict.fromkeys(parts)), classes.pop()
+    unique = tuple(dict.fromkeys(end[2]))
+    if not unique or (end[0] and len(unique) < 2):
+        return None
+    return unique
 
 
 def recognise_body(body: str, *, bare: bool = False) -> Body | None:
@@ -96,14 +121,17 @@ def recognise_body(body: str, *, bare: bool = False) -> Body | None:
 
     >>> recognise_body("教育和卫生健康局").key
     '卫健+教育局'
+    >>> recognise_body("文广旅体局").key
+    '体育+广电+文化+旅游局'
     >>> recognise_body("自然资源", bare=True).key
     '自然资源局'
     """
     hit = _known_body(body)
     if hit is None and bare:
-        seg = _segment_stems(body)
-        if seg is not None:
-            return Body("+".join(sorted(seg[0])) + seg[1], seg[0])
+        for cls in knowledge().stems:
+            parts = _segment_stems(body, cls)
+            if parts is not None:
+                return Body(parts_key(parts, cls), parts)
     return hit
 
 
@@ -115,9 +143,43 @@ def _known_body(body: str) -> Body | None:
         return hit
     for suffix, cls in k.suffixes:
         if body.endswith(suffix) and len(body) > len(suffix):
-            seg = _segment_stems(body[: -len(suffix)])
-            if seg is not None and seg[1] == cls:
-                return Body("+".join(sorted(seg[0])) + cls, seg[0])
+            parts = _segment_stems(body[: -len(suffix)], cls, initials=True)
+            if parts is not None:
+                return Body(parts_key(parts, cls), parts)
+    return None
+
+
+def _place_level(place: str) -> str:
+    """The level a place name ends with (某某县 -> 县), or ``""``."""
+    return place[-1] if place and place[-1] in knowledge().level_chars else ""
+
+
+def _central(name: str) -> ParsedName | None:
+    """A national body named with the place in the middle (人行青山支行, 国网某某县供电公司,
+    团县委), or after a place without level (临江供电公司); None for other names."""
+    k = knowledge()
+    if name.startswith(k.central_orgs):
+        for central in k.centrals:
+            for org in central.orgs:
+                if not name.startswith(org):
+                    continue
+                rest = name[len(org) :]
+                for branch in central.branches:
+                    if not rest.endswith(branch) or len(rest) - len(branch) > MAX_PLACE:
+                        continue
+                    place = rest[: -len(branch)]
+                    level = _place_level(place)
+                    if central.level_required and not level:
+                        continue
+                    body = central.body
+                    return ParsedName(level, name[: len(org) + len(place)], body.key, (), True, body.parts, body.kind)
+    if name.endswith(k.after_place):
+        form = next(f for f in k.after_place if name.endswith(f))
+        place = name[: -len(form)]
+        # a place with a level (某某县供电公司) is read by the usual prefix rules
+        if 2 <= len(place) <= MAX_PLACE and not _place_level(place) and not is_collective(place):
+            body = k.bodies[form]
+            return ParsedName("", place, body.key, (), True, body.parts, body.kind)
     return None
 
 
@@ -187,12 +249,14 @@ def _branch(name: str, at: int) -> tuple[str, int]:
 def _prefix_candidates(name: str) -> list[tuple[str, str, int]]:
     """(normalised prefix, printed prefix, body start) for each place a prefix could end."""
     k = knowledge()
-    out = []
+    out: list[tuple[str, str, int]] = []
     place_from = 0  # where the current place name starts: after the previous prefix
     for m in k.level_re.finditer(name, 0, min(len(name) - 1, 10)):
         i = m.start()
-        if i and i - place_from < 2:
-            continue  # a place name has two characters at least: 区委区管委会 has no place 区委
+        # a place name has two characters at least: 区委区管委会 has no place 区委; but a
+        # district may be named with a level character first (市中区, 市北区)
+        if i and i - place_from < 2 and not (i >= 2 and len(out) == 1 and out[0][2] == 1):
+            continue
         if i and name.endswith(k.zone_words, 0, i + 1):
             continue  # 临江经开区 is a unit, not a place prefix
         branch, start = _branch(name, i + 1)
@@ -214,17 +278,56 @@ def _split_prefix(name: str, candidates: list[tuple[str, str, int]]) -> tuple[st
         # a prefix whose body is unknown: take it only where nothing else can be meant
         if _parse_body(name[start:])[2] is not None:
             return prefix, printed, name[start:]
+    for zone in k.zone_words:
+        at = name.find(zone, 0, 8 + len(zone))
+        if at >= 0 and at + len(zone) < len(name):
+            end = at + len(zone)
+            return _zone_key(name[:end]), name[:end], name[end:]
     if candidates and name[0] in k.levels:
         prefix, printed, start = candidates[0]
         # 市场监管局 starts with 市 but has no prefix; 市政府督查室 has one
         if len(prefix) > 1 or not name.startswith(k.not_prefix_words):
             return prefix, printed, name[start:]
-    for zone in k.zone_words:
-        at = name.find(zone, 0, 8 + len(zone))
-        if at >= 0 and at + len(zone) < len(name):
-            end = at + len(zone)
-            return name[:end], name[:end], name[end:]
     return "", "", name
+
+
+def _zone_key(zone: str) -> str:
+    """A zone as written in keys: its place name and the usual zone word.
+
+    >>> _zone_key("某某县经济开发区"), _zone_key("青山经开区"), _zone_key("县高新技术产业开发区")
+    ('某某经开区', '青山经开区', '县高新区')
+    """
+    k = knowledge()
+    for word in k.zone_words:
+        if zone.endswith(word):
+            place = zone[: -len(word)]
+            if len(place) >= 3 and place[-1] in k.level_chars:
+                place = place[:-1]  # 某某县经开区 is 某某经开区
+            return place + k.zone_forms.get(word, word)
+    return zone
+
+
+def _bare_zone(name: str) -> str | None:
+    """The zone key when *name* is a zone alone (青山经开区), which stands for its 管委会."""
+    if not name.endswith(knowledge().zone_words) or is_collective(name):
+        return None
+    return _zone_key(name)
+
+
+def _fast_body(name: str, candidates: list[tuple[str, str, int]]) -> tuple[str, str, Body] | None:
+    """(prefix, printed prefix, body) when a prefix is followed by a body form the data lists.
+
+    A later candidate counts only when no earlier one reads as a department: in
+    区文化城乡规划局 the 乡 of 城乡 ends no place.
+    """
+    bodies = knowledge().bodies
+    for n, (prefix, printed, start) in enumerate(candidates):
+        hit = bodies.get(name[start:])
+        if hit is not None:
+            if n and any(_known_body(name[s:]) is not None for _, _, s in candidates[:n]):
+                return None
+            return prefix, printed, hit
+    return None
 
 
 def _split_bracket_tail(name: str) -> tuple[str, str | None]:
@@ -257,15 +360,23 @@ def _parse(name: str, candidates: list[tuple[str, str, int]] | None) -> ParsedNa
     if candidates is None:
         candidates = _prefix_candidates(name)
     # the usual case, (place +) level + a known department: a few dict lookups, no search
-    for prefix, printed, start in candidates:
-        hit = bodies.get(name[start:])
-        if hit is not None:
-            return ParsedName(prefix, printed, hit.key, (), True, hit.parts, hit.kind)
+    fast = _fast_body(name, candidates)
+    if fast is not None:
+        prefix, printed, hit = fast
+        return ParsedName(prefix, printed, hit.key, (), True, hit.parts, hit.kind)
+    central = _central(name)
+    if central is not None:
+        return central
     main, bracket = _split_bracket_tail(name)
     if bracket:
         candidates = _prefix_candidates(main)
+    zone = _bare_zone(main)
+    if zone is not None:
+        committee = bodies[ZONE_BODY]
+        zone_tails = (parse_name(bracket).body,) if bracket else ()
+        return ParsedName(zone, main, committee.key, zone_tails, True, committee.parts, committee.kind)
     prefix, printed, body = _split_prefix(main, candidates)
-    if not body:  # the name is only a place or a prefix (区委, 区人民政府, 临江经开区)
+    if not body:  # the name is only a place or a prefix (区委, 区人民政府)
         return ParsedName("", "", _literal(name))
     head, tails, known, bare = _parse_body(body)
     if bracket:
@@ -300,12 +411,10 @@ def canonical_form(name: str) -> str:
         return "*" + name
     if len(name) <= MAX_PARSED:
         # the usual case without building a ParsedName: (place +) level + a known department
-        bodies = knowledge().bodies
         candidates = _prefix_candidates(name)
-        for prefix, _, start in candidates:
-            hit = bodies.get(name[start:])
-            if hit is not None:
-                return f"{prefix}|{hit.key}"
+        fast = _fast_body(name, candidates)
+        if fast is not None:
+            return f"{fast[0]}|{fast[2].key}"
         return _parse(name, candidates).key
     return parse_name(name).key
 

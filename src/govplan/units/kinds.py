@@ -15,11 +15,14 @@ def is_collective(name: str) -> bool:
 
     >>> is_collective("各乡镇（街道）"), is_collective("区直相关单位"), is_collective("区财政局")
     (True, True, False)
+    >>> is_collective("区直机关工委")  # one body: the level + a department the data knows
+    False
     """
-    kinds = knowledge().kinds
+    k = knowledge()
+    kinds = k.kinds
     core = name.split("（", 1)[0] if not name.startswith("（") else name
     return (
-        name.startswith(kinds["collective_starts"])
+        (name.startswith(kinds["collective_starts"]) and not (core[:1] in k.level_chars and core[1:] in k.bodies))
         or any(w in core for w in kinds["collective_contains"])  # one or two words: cheap
         or core.endswith(kinds["collective_ends"])
     )
@@ -31,6 +34,8 @@ def unit_kind(name: str) -> UnitKind:
 
     >>> [unit_kind(n).value for n in ("各镇", "青山发展集团", "区委宣传部", "区安委会", "区财政局")]
     ['collective', 'enterprise', 'party', 'committee', 'government']
+    >>> unit_kind("人行青山支行").value, unit_kind("国网青山供电公司").value
+    ('government', 'enterprise')
     """
     from govplan.units.abbreviations import parse_name
 
@@ -38,9 +43,11 @@ def unit_kind(name: str) -> UnitKind:
     if is_collective(name):
         return UnitKind.COLLECTIVE
     core = name.split("（", 1)[0] or name
+    parsed = parse_name(core)
+    if parsed.recognized and not parsed.tails and parsed.kind is not None:
+        return UnitKind(parsed.kind)  # the data knows: 人民银行某某支行 is no enterprise
     if core.endswith(kinds["enterprise_ends"]):
         return UnitKind.ENTERPRISE
-    parsed = parse_name(core)
     party = parsed.prefix.endswith("委") or name.startswith(kinds["party_starts"])
     if parsed.recognized and not parsed.tails:
         if parsed.kind is not None:

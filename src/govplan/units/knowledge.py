@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Body", "Central", "Knowledge", "knowledge", "parts_key"]
+__all__ = ["Body", "Central", "Knowledge", "knowledge", "parts_key", "raw_data"]
 
 #: Suffix classes: every bureau suffix (局, 委, 委员会, 厅, 分局) is written 局 in keys, party 部
 #: stays 部, a service centre (中心, 服务中心, 管理中心 …) is written 中心.
@@ -52,7 +52,7 @@ class Body:
 @attrs.frozen
 class Central:
     """A body of a national organisation whose name puts the place in the middle:
-    人民银行 + 沙洲 + 支行, 国网 + 东岳 + 供电公司, 共青团 + 某某县 + 委员会.
+    人民银行 + 青山 + 支行, 国网 + 临江 + 供电公司, 共青团 + 某某县 + 委员会.
 
     ``orgs`` are the organisation's names that open such a name, ``branches`` the words that
     close it; ``level_required`` says the place must end with a level (团县委, not 团结村委).
@@ -88,7 +88,7 @@ class Knowledge:
     connectors: frozenset[str]
     centrals: tuple[Central, ...]
     central_orgs: tuple[str, ...]
-    #: body forms that may follow a place name without level (东岳供电公司), longest first
+    #: body forms that may follow a place name without level (临江供电公司), longest first
     after_place: tuple[str, ...]
     segment_re: re.Pattern[str]
     segment_normal_forms: tuple[tuple[str, str], ...]

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from govplan.units.abbreviations import parse_name
-from govplan.units.knowledge import knowledge
+from govplan.units.knowledge import BUREAU, PARTY, knowledge
 from govplan.units.names import clean_name
 
 __all__ = ["join_spaced", "one_edit_apart", "quality", "repeat_candidates"]
@@ -50,8 +50,9 @@ def _ends_complete(name: str) -> bool:
 
 def _drop_suffix(name: str) -> str:
     """``区发改局`` -> ``区发改``: the name without its department suffix."""
-    for suffix, _ in knowledge().suffixes:
-        if name.endswith(suffix) and len(name) > len(suffix):
+    for suffix, cls in knowledge().suffixes:
+        # only bureaus and party departments merge by a broken space (区发改局 财政局)
+        if cls in (BUREAU, PARTY) and name.endswith(suffix) and len(name) > len(suffix):
             return name[: -len(suffix)]
     return name
 

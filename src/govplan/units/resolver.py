@@ -21,9 +21,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from govplan.model import Role, Unit, UnitKind
-from govplan.units.abbreviations import ParsedName, canonical_form, parse_name
+from govplan.units.abbreviations import MAX_PARSED, ParsedName, canonical_form, parse_name
 from govplan.units.kinds import is_collective, unit_kind
-from govplan.units.knowledge import knowledge
+from govplan.units.knowledge import knowledge, parts_key
 from govplan.units.names import clean_name
 from govplan.units.repair import join_spaced, one_edit_apart, quality, repeat_candidates
 
@@ -160,7 +160,9 @@ class UnitResolver:
                     near[t[:j] + t[j + 1 :]].append(name)
         apart = self._apart({raw: canonical_form(n) for raw, n in fixed.items()})
         for raw, name in fixed.items():
-            if len(name) < 4 or quality(name) > 0 or is_collective(name):
+            # a unit name is short: a longer "name" is damage, and its deletion neighbourhood
+            # would cost the square of its length
+            if not 4 <= len(name) <= MAX_PARSED or quality(name) > 0 or is_collective(name):
                 continue
             lname = loose(name)
             found = set(near.get(lname, ()))
@@ -304,6 +306,8 @@ class UnitResolver:
         if not p.recognized or p.tails:
             return []
         prefix = p.prefix
+        if not prefix and p.printed_prefix:
+            return []  # 人民银行青山支行, 临江供电公司: a place without level; which level is unknown
         if not prefix:
             level = (self.jurisdiction or "")[-1:]
             if level not in knowledge().levels:
@@ -312,7 +316,7 @@ class UnitResolver:
         shorts = knowledge().short_forms
         forms = [prefix + form for form in shorts.get(p.head, ())]
         if len(p.parts) > 1:
-            cls = p.head[-1]
+            cls = p.head[len(parts_key(p.parts, "")) :]  # the suffix class: 局, 部, 中心
             for part in p.parts:
                 part_key = f"{p.prefix}|{part}{cls}"
                 if roots.get(part_key, root) == root:
