@@ -182,3 +182,21 @@ def test_rate_metrics_livestock_and_relative_goals() -> None:
 def test_numbers_inside_names_are_not_goals() -> None:
     text = "打造“15分钟便民生活圈”10个，实施“1个总体方案+6个专项方案”，“个转企”新增30户。"
     assert [(t.quantity.value, t.quantity.unit) for t in drafts(text)] == [(10, "个"), (30, "户")]
+
+
+def test_a_bounded_number_before_de_and_a_noun_is_part_of_the_metric() -> None:
+    # the threshold (10万元以上的村, 1亿元以上的企业) names whom the goal counts; the goal follows
+    got = drafts("到2025年，集体经济年收入10万元以上的村占比达到80%，营业收入1亿元以上的企业达到20家。")
+    assert [(t.metric, t.quantity.value, t.quantity.unit) for t in got] == [
+        ("集体经济年收入10万元以上的村占比", 80, "%"),
+        ("营业收入1亿元以上的企业", 20, "家"),
+    ]
+
+
+def test_a_bounded_goal_before_de_is_still_a_goal() -> None:
+    # 增长6%以上的目标: a change word leads to the number; 建成3个以上的示范村: no number follows
+    got = drafts("实现地区生产总值增长6%以上的目标，建成3个以上的示范村。")
+    assert [(t.metric, t.quantity.value, t.qualifier) for t in got] == [
+        ("地区生产总值", 6, "以上"),
+        ("建成示范村", 3, "以上"),
+    ]

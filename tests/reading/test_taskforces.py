@@ -329,3 +329,12 @@ def test_long_roster_line_is_fast() -> None:
     (tf,) = find_taskforces(text)
     assert time.perf_counter() - t0 < 5
     assert tf.members == ("区财政局",)
+
+
+def test_a_post_after_a_collective_member_gives_the_collective() -> None:
+    text = (
+        "（一）加强组织领导。成立白石镇环境整治工作领导小组，由镇党委书记任组长，镇长任常务副组长，"
+        "成员由镇党政综合办公室、镇经济发展办公室、镇财政所负责人及各村（社区）党组织书记组成。"
+    )
+    (tf,) = find_taskforces(text)
+    assert tf.members == ("镇党政综合办公室", "镇经济发展办公室", "镇财政所", "各村（社区）")

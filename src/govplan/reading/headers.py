@@ -102,7 +102,44 @@ def block_start(lx: Lines, number_line: int, previous: int | None) -> int:
         if t.endswith("文件") and len(t) <= 30:
             start = n
         break
+    if start == number_line:
+        start = _issuer_title_above(lx, number_line, previous) or start
     return start
+
+
+_ISSUER_LINE = re.compile(r"(?:政府|办公室|办公厅|委员会|管委会|局|厅|委|办|部|院)$")
+
+
+def _issuer_title_above(lx: Lines, number_line: int, previous: int | None) -> int | None:
+    """The first line of an issuer and a ``关于…的通知`` title printed right above the number.
+
+    Some copies print issuer and title first and the number under them; without this the
+    title would close the previous document and this one would start untitled.
+    """
+    i = lx.index[number_line]
+    found: list[int] = []
+    for n in reversed(lx.numbers[max(0, i - 6):i]):
+        if previous is not None and n <= previous:
+            break
+        s = lx.flat[n]
+        if not s:
+            if found:
+                break  # issuer and title sit together, right above the number
+            continue
+        if len(s) > 90 or _SENTENCE_PUNCT.search(s) or parse_date(s) or _DISCLOSURE.match(s):
+            break
+        found.append(n)
+        if len(found) > 4:
+            return None
+    if not found:
+        return None
+    joined = "".join(lx.flat[n] for n in reversed(found))
+    k = joined.find("关于")
+    if k < 0 or not _TITLE_END.search(joined):
+        return None
+    if k > 0 and not _ISSUER_LINE.search(joined[:k]):
+        return None
+    return min(found)
 
 
 _FIELD_REACH = 30  # lines at the top of a block searched for a metadata block
@@ -180,10 +217,15 @@ def _read_header(lx: Lines, block: DocBlock, skip: frozenset[int], unnumbered: b
         if not t:
             continue
         red = not is_page_residue(t) and bool(_RED_HEADER.search(compact(t)))
-        if is_page_residue(t) or red or _title_above(t):
+        # the issuer printed above its title, both above the number
+        issuer_above = bool(block.number_line) and len(compact(t)) <= 30 and bool(
+            _ISSUER_LINE.search(compact(t))) and not _SENTENCE_PUNCT.search(t)
+        if is_page_residue(t) or red or _title_above(t) or issuer_above:
             hdr.add(ln)
             if red and not block.issuer:
                 block.issuer = compact(t)[:-2]
+            elif issuer_above and not block.issuer:
+                block.issuer = compact(t)
         elif not block.number_line:
             break  # without a number, only the lines that open the file can be its header
     pos: int

@@ -249,11 +249,15 @@ def first_listed_leads(drafts: Sequence[TaskDraft | None], *, from_start: bool =
 def _deadline(annotations: Sequence[Annotation], body: str, year: int | None) -> tuple[Period | None, str | None]:
     from govplan.reading.deadlines import find_deadline, parse_deadline_field
 
+    # Each part of an item may carry its own time: the item is done when its last part is.
+    best = None
     for a in annotations:
         if a.deadline_text:
             found = parse_deadline_field(a.deadline_text, year)
-            if found is not None:
-                return found.period, found.text
+            if found is not None and (best is None or found.period > best.period):
+                best = found
+    if best is not None:
+        return best.period, best.text
     found = find_deadline(body, year)
     if found is None:
         return None, None

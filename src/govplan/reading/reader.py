@@ -71,6 +71,10 @@ class _FileReader:
         self.stem = Path(path).stem
         self.lines = list(lines)
         self.text = {ln.number: clean_line(ln.text) for ln in self.lines}
+        if any("**" in ln.text for ln in self.lines):
+            from govplan.reading.bold import number_bold_items
+
+            self.text.update(number_bold_items(self.lines))
         self._numbers = [ln.number for ln in self.lines]
         self.ledger = Ledger(path, self.lines)
         self.diagnostics: list[Diagnostic] = []

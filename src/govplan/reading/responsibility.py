@@ -22,7 +22,7 @@ __all__ = ["FIRST_LEADS", "LABEL", "LEAD_LABELS", "ROLE_HINT", "SHORT_LABELS", "
 
 # Role words, longest first; the text before one names the units it applies to.
 _ROLE = re.compile(
-    r"(?:(?:按照?|依照?|根据)?(?:职责分工|职能分工|职责|职能|项目分工|分工)|各司其职)?\s*(?:分别)?"
+    r"(?:(?:按照?|依照?|根据)?(?:职责分工|职能分工|职责|职能|项目分工|分工)|各司其职)?\s*(?:分别|共同)?"
     r"(?P<role>牵头负责|牵头落实|牵头抓总|牵头|负总责|主责|负责落实|负责|配合落实|配合实施|配合|参与|协助|协办|落实|"
     r"具体实施|组织实施|支持)"
 )

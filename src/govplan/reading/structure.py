@@ -51,7 +51,7 @@ def cn_value(s: str) -> int | None:
 class Marker:
     """An item's numbering: its style, value, printed form and where its text begins."""
 
-    style: str  # cn | pcn | num | pnum | rnum | circ | ord | dash | named
+    style: str  # cn | pcn | num | pnum | rnum | circ | ord | card | group | dash | named
     value: int | None
     printed: str
     end: int
@@ -67,6 +67,11 @@ _M_RNUM = re.compile(r"^\s*(\d{1,2})\s*([)）])\s*")
 _M_CIRC = re.compile(r"^\s*([①-⑳])\s*")
 _M_ORD = re.compile(r"^\s*([一二三四五六七八九十]{1,3})是\s*[：:，,]?\s*")
 _M_DASH = re.compile(r"^\s*(——|—|--)\s*")
+# a task card's own number: 任务3：…
+_M_CARD = re.compile(r"^\s*(任务\s*(\d{1,3}))\s*[：:.．、]\s*")
+# a group label on a line of its own (【政务服务】), not a bracketed annotation
+_M_GROUP = re.compile(r"^\s*[【〖]([^【】〖〗]{2,10})[】〗]\s*$")
+_NOT_GROUP = re.compile(r"牵头|负责|配合|责任|单位|部门|局|委|办|时限|时间|完成|附件|注")
 _M_CHAPTER = re.compile(r"^\s*(第[一二三四五六七八九十]{1,3}(?:章|部分|节))\s*")
 _SECTION_WORDS = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．])?\s*(?:(?:主要|工作|总体|攻坚|发展|年度|行动|具体|重点|主要|保障|推进|组织|实施)"
@@ -115,6 +120,12 @@ def parse_marker(text: str) -> Marker | None:
     m = _M_CHAPTER.match(text)
     if m:
         return Marker("named", None, m.group(1), m.end())
+    m = _M_GROUP.match(text)
+    if m and not _NOT_GROUP.search(m.group(1)):
+        return Marker("group", None, m.group(0).strip(), len(text))
+    m = _M_CARD.match(text)
+    if m:
+        return Marker("card", int(m.group(2)), compact(m.group(1)), m.end())
     if _SECTION_WORDS.match(compact(text)):
         return Marker("cn", None, "", 0)
     m = _M_DASH.match(text)
@@ -255,7 +266,7 @@ def _maybe_top_level(marker: Marker, stack: list[Item]) -> Marker:
 def _check_sequence(item: Item, parent: Item, last_value: dict[tuple[int, str], int],
                     run_value: dict[str, int], oos: list[tuple[int, str]]) -> None:
     m = item.marker
-    if m is None or m.style in ("dash", "named"):
+    if m is None or m.style in ("dash", "named", "group"):
         return
     key = (id(parent), m.style)
     prev = last_value.get(key)

@@ -105,6 +105,23 @@ _OPEN = set("（(“《【[")
 _CLOSE = set("）)”》】]")
 _QUALITATIVE = re.compile(r"(?:" + _GROWTH + "|" + _REDUCE + r"|改善|增强|优化|好转|稳定|巩固)")
 _MAX_CLAUSE = 60
+# After a bounded number, 的 and a noun: the number bounds a metric's population (10万元以上的村).
+_THRESHOLD = re.compile(r"的[\u4e00-\u9fff]")
+
+
+def _is_threshold(s: str, a: int, b: int) -> bool:
+    """Whether the bounded number at ``s[a:b]`` (10万元以上的…) bounds the metric of a goal whose
+    value follows in the clause, rather than being a goal itself (增长6%以上的目标): no change or
+    reach word leads up to it, and another number follows before the clause ends."""
+    if _VERB.search(s[max(0, a - 14) : a]):
+        return False
+    for i in range(b, min(len(s), b + _MAX_CLAUSE)):
+        ch = s[i]
+        if ch in _CLAUSE_BREAK:
+            return False
+        if ch.isdigit():
+            return True
+    return False
 
 
 def _clause_start(s: str, pos: int, floor: int) -> int:
@@ -131,7 +148,8 @@ def _clause_tail(s: str, pos: int) -> str:
     end = min(len(s), pos + 20)
     for j in range(pos, end):
         if s[j] in _CLAUSE_BREAK:
-            return s[pos:j].strip(" *")
+            # 建成3个以上的示范村: the 的 joins number and noun, it is not the noun's
+            return s[pos:j].strip(" *").removeprefix("的")
     return ""
 
 
@@ -236,6 +254,9 @@ def extract_targets(
         if _label_part(before) or before in tuple("第前") or _label_part(after) or after == "}":
             continue
         if m["unit"] in ("亿", "万元", "亿元") and after == "级" or quoted and _inside(quoted, a):
+            continue
+        if m["qual"] and _THRESHOLD.match(s, m.end()) and _is_threshold(s, a, m.end()):
+            # 收入10万元以上的村占比达到85%: a threshold inside the metric, not a goal
             continue
         sent = sentences[bisect.bisect_right(sentences, a) - 1]
         if sent != prev_sentence:

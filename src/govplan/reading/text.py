@@ -37,7 +37,11 @@ __all__ = [
 _MARKUP = re.compile(
     r"\*\*|\[bookmark:[^\]]{0,80}\]|</?p>|</?span[^>]{0,80}>|<br\s*/?>|&nbsp;?|&emsp;|&ensp;|[\u200b\u200c\u200d\ufeff]"
 )
-_MARKUP_HINT = re.compile(r"[*\[<&\u200b\u200c\u200d\ufeff]")
+_MARKUP_HINT = re.compile(r"[*\[<&{\\\u200b\u200c\u200d\ufeff]")
+# Pandoc/markdown residue of Word files: ``[]{#_Toc1 .anchor}`` bookmarks, ``[text]{.underline}``
+# spans (keep the text), stray ``{.class}`` attributes and the trailing backslash of a hard line break.
+_SPAN_ATTR = re.compile(r"\[([^\[\]]{0,300})\]\{[#.][^{}]{0,120}\}")
+_ATTR = re.compile(r"\{[#.][^{}\s][^{}]{0,120}\}")
 # The head or tail of an ``&nbsp;`` entity cut by a line break ("&n" / "sp;14.…").
 _NBSP_TAIL = re.compile(r"^(?:bsp;|sp;|p;|nbsp;)")
 _NBSP_HEAD = re.compile(r"^&(?:n|nb|nbs|nbsp)?$")
@@ -74,10 +78,21 @@ def clean_line(text: str) -> str:
     '附件：1. 项目攻坚行动实施方案'
     >>> clean_line("sp;14.全面开展清理整顿。")
     '14.全面开展清理整顿。'
+    >>> clean_line("[]{#_Toc12 .anchor}**重点任务**"), clean_line("（[区城管局]{.underline}牵头）")
+    ('重点任务', '（区城管局牵头）')
+    >>> clean_line("完善配套设施，\\\\")
+    '完善配套设施，'
     """
     if not text:
         return ""
-    s = _MARKUP.sub("", text) if _MARKUP_HINT.search(text) else text
+    if _MARKUP_HINT.search(text):
+        s = _MARKUP.sub("", text)
+        if "{" in s:
+            s = _ATTR.sub("", _SPAN_ATTR.sub(r"\1", s))
+        if "\\" in s:
+            s = s.rstrip(" \t\u3000\r\n\xa0").rstrip("\\")
+    else:
+        s = text
     s = s.strip(" \t\u3000\r\n\xa0")
     if not s:
         return ""
@@ -115,7 +130,7 @@ def is_page_residue(text: str) -> bool:
 # Numbering that opens an item; the reader's structure module interprets it in full.
 _ITEM_START = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,3}\s*[.．、)）]"
-    r"|[①-⑳]|——|附件\s*(?:\d|[一二三四五六七八九十]{1,3}(?![\u4e00-\u9fff]))|第[一二三四五六七八九十]{1,3}[章节部分条]|[一二三四五六七八九十]{1,2}是)"
+    r"|[①-⑳]|——|任务\s*\d{1,3}\s*[：:.．、]|附件\s*(?:\d|[一二三四五六七八九十]{1,3}(?![\u4e00-\u9fff]))|第[一二三四五六七八九十]{1,3}[章节部分条]|[一二三四五六七八九十]{1,2}是)"
 )
 
 
@@ -168,6 +183,20 @@ class Paragraph:
         return cls("".join(chunks), tuple(n for n, _ in parts), tuple(starts))
 
 
+# A labelled field line of a task card (``牵头单位：区发改局``, ``完成时间：…``); only labels
+# long enough not to open ordinary sentences.
+_FIELD_LABEL = re.compile(
+    r"^(?:牵头单位|牵头部门|主责单位|主责部门|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|"
+    r"完成时限|完成时间|完成期限|时间节点|时限要求|工作内容|主要内容|任务内容|工作措施|具体措施)\s*[:：]"
+)
+_RESPONSIBILITY_FIELD = re.compile(
+    r"^(?:牵头单位|牵头部门|主责单位|主责部门|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位|"
+    r"完成时限|完成时间|完成期限|时间节点|时限要求)\s*[:：]"
+)
+# a group label on a line of its own: 【政务服务】
+_GROUP_LABEL = re.compile(r"^[【〖][^【】〖〗]{1,16}[】〗]$")
+
+
 def _heading_like(text: str) -> bool:
     # A short numbered line with no sentence punctuation is a heading, never a page-broken sentence.
     if not starts_item(text):
@@ -194,19 +223,32 @@ def paragraphs(lines: Iterable[Line], *, cleaned: bool = False) -> list[Paragrap
 
     Blank lines separate paragraphs unless the text before them stops in
     mid-sentence and the text after does not open a new item (a PDF page break).
+    A task card's labelled fields (``牵头单位：…`` / ``责任单位：`` / ``完成时间：…``, one a
+    line) join into one paragraph, kept apart by ``；``; the last one ends at a blank line.
     With *cleaned*, the lines' text is used as given; otherwise :func:`clean_line`
     is applied first.
     """
     out: list[Paragraph] = []
     parts: list[tuple[int, str]] = []
+    blank = False
     for line in lines:
         text = line.text if cleaned else clean_line(line.text)
         if not text or is_page_residue(text):
+            blank = blank or not text
             continue  # blank lines never end a paragraph by themselves; _continues decides
-        if parts and not _continues(parts[-1][1], text):
-            out.append(Paragraph.of(parts))
-            parts = []
+        if parts:
+            card = _FIELD_LABEL.match(parts[-1][1]) or (len(parts) > 1 and _FIELD_LABEL.match(parts[0][1]))
+            if card and _RESPONSIBILITY_FIELD.match(text) and not _heading_like(parts[0][1]):
+                # the next field of a task card: one annotation, its fields kept apart by "；"
+                n, prev = parts[-1]
+                if prev[-1] not in "。；;，,":
+                    parts[-1] = (n, prev + "；")
+            elif ((blank and _RESPONSIBILITY_FIELD.match(parts[-1][1])) or _GROUP_LABEL.match(text)
+                  or not _continues(parts[-1][1], text)):
+                out.append(Paragraph.of(parts))
+                parts = []
         parts.append((line.number, text))
+        blank = False
     if parts:
         out.append(Paragraph.of(parts))
     return out

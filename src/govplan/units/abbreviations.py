@@ -22,6 +22,7 @@ import attrs
 
 from govplan.units.kinds import is_collective
 from govplan.units.knowledge import BUREAU, Body, knowledge, parts_key
+from govplan.units.shortening import short_form
 
 __all__ = ["ParsedName", "canonical_form", "parse_name"]
 
@@ -183,8 +184,28 @@ def _central(name: str) -> ParsedName | None:
     return None
 
 
+def _grassroots(name: str) -> ParsedName | None:
+    """A mass organisation of a street, community or village (青山街道妇联, 村团支部…): the
+    level word is the prefix, as 镇 is in 镇妇联.  Only bodies of the data's grassroots kind
+    read so: 农村公路中心 is no village's office."""
+    k = knowledge()
+    for word in k.grassroots:
+        at = name.find(word, 0, MAX_PLACE + len(word))
+        if at < 0 or at == 1:  # a place name has two characters at least
+            continue
+        start = at + len(word)
+        hit = k.bodies.get(name[start:])
+        if hit is not None and hit.kind == k.grassroots_kind:
+            return ParsedName(word, name[:start], hit.key, (), True, hit.parts, hit.kind)
+    return None
+
+
 def _literal(segment: str) -> str:
     k = knowledge()
+    # an office or centre the data does not list: full and short forms read alike (经发办)
+    short = short_form(segment)
+    if short is not None:
+        return short
     if not segment.endswith(k.segment_normal_ends):
         return segment
     for long, short in k.segment_normal_forms:
@@ -278,6 +299,13 @@ def _split_prefix(name: str, candidates: list[tuple[str, str, int]]) -> tuple[st
         # a prefix whose body is unknown: take it only where nothing else can be meant
         if _parse_body(name[start:])[2] is not None:
             return prefix, printed, name[start:]
+    for prefix, printed, start in candidates:
+        # an office or centre of the genre (青山镇经济发展办公室): its form is known though its
+        # name is not, so the place before it is a prefix as for a known department
+        if printed == prefix and name.startswith(k.not_prefix_words):
+            continue  # 市场监管办公室: 市 opens a word here
+        if short_form(name[start:]) is not None and not is_collective(name[start:]):
+            return prefix, printed, name[start:]
     for zone in k.zone_words:
         at = name.find(zone, 0, 8 + len(zone))
         if at >= 0 and at + len(zone) < len(name):
@@ -367,6 +395,9 @@ def _parse(name: str, candidates: list[tuple[str, str, int]] | None) -> ParsedNa
     central = _central(name)
     if central is not None:
         return central
+    grass = _grassroots(name)
+    if grass is not None:
+        return grass
     main, bracket = _split_bracket_tail(name)
     if bracket:
         candidates = _prefix_candidates(main)

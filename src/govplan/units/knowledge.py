@@ -99,6 +99,9 @@ class Knowledge:
     kinds: dict[str, tuple[str, ...]]
     post_re: re.Pattern[str]
     lists: dict[str, Any]
+    #: levels below the town printed as words (街道, 村), longest first, and the body kind they take
+    grassroots: tuple[str, ...] = ()
+    grassroots_kind: str | None = None
 
 
 def _sizes_by_first_char(words: dict[str, Any]) -> dict[str, tuple[int, ...]]:
@@ -195,6 +198,8 @@ def _build(data: dict[str, Any]) -> Knowledge:
         kinds={k: tuple(v) for k, v in data["kinds"].items()},
         post_re=re.compile("|".join(map(re.escape, sorted(data["post_words"], key=len, reverse=True)))),
         lists=data["list"],
+        grassroots=tuple(sorted(data["grassroots"]["levels"], key=len, reverse=True)),
+        grassroots_kind=data["grassroots"]["kind"],
     )
 
 

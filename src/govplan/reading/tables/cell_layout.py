@@ -3,7 +3,9 @@ separated by blank lines; the header tells how many cells a row has.
 
 A cell may run over several lines (several units, one per line), a trailing cell may be
 missing, a second header row may split a merged header cell, and rows may follow each
-other without blank lines (then a serial number starts each row).
+other without blank lines (then a serial number starts each row). The table runs on past
+page numbers, its header printed again, and group rows (``一、扩大内需`` on a line of its
+own) that give the rows below their group, as long as a row follows.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from govplan.reading.tables.layout import (
     GridRow,
     diag,
     fit_cells,
+    group_cells,
     join_breaks,
     lead_empty,
 )
@@ -224,6 +227,15 @@ def read_cell_table(
         if len(rec) == 1 and PAGE_RESIDUE.fullmatch(rec[0].text.strip()) and not looks_like_serial(rec[0].text):
             j = after  # a page number or 续表 between pages
             continue
+        heading = _group_row(columns, rec)
+        if heading is not None:
+            if not _goes_on(lines, after, columns, key, tabbed):
+                break
+            # 一、扩大内需 spanning the table between rows: the group of the rows below
+            grid.rows.append(GridRow(join_breaks(columns, heading), rec[0].number, rec[-1].number, page))
+            first_record = False
+            end, j = after - 1, after
+            continue
         record = _record_cells(rec, tabbed)
         if record is None:
             break
@@ -270,6 +282,42 @@ def read_cell_table(
         return None, start + 1
     grid.end_line = lines[end].number
     return grid, end + 1
+
+
+def _group_row(columns: Sequence[Column], rec: Sequence[Line]) -> tuple[str, ...] | None:
+    """The cells of a record that is a group heading spanning the table, or None."""
+    if len(rec) > 2:
+        return None
+    parts = [c for ln in rec for c in ln.text.split("\t") if c.strip()]
+    return group_cells(columns, parts) if len(parts) <= 2 else None
+
+
+_LOOK_AHEAD = 6  # records (page furniture, more group headings) looked past for the next row
+
+
+def _goes_on(lines: Sequence[Line], j: int, columns: Sequence[Column], key: tuple[str, ...], tabbed: bool) -> bool:
+    """Whether the table goes on after a group heading: the next record (past page
+    furniture and further headings) is a row of the table or its header printed again.
+
+    A section heading after the last row is followed by prose instead, and ends the table.
+    """
+    for _ in range(_LOOK_AHEAD):
+        rec, j = _records(lines, j)
+        if not rec:
+            return False
+        if len(rec) == 1 and PAGE_RESIDUE.fullmatch(rec[0].text.strip()) and not looks_like_serial(rec[0].text):
+            continue
+        if _group_row(columns, rec) is not None:
+            continue
+        record = _record_cells(rec, tabbed)
+        if record is None:
+            return False
+        texts = [BREAK.join(p) for p, _ in record]
+        if tuple(squeeze(c) for c in texts) == key:
+            return True
+        first = _chunks(columns, record)[0]
+        return _is_row(columns, [BREAK.join(p) for p, _ in first], tabbed)
+    return False
 
 
 def _is_row(columns: Sequence[Column], cells: Sequence[str], tabbed: bool) -> bool:

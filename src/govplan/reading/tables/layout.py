@@ -16,10 +16,22 @@ from govplan.reading.tables.cells import (
     looks_like_serial,
     looks_like_text,
     looks_like_units,
+    squeeze,
 )
 from govplan.reading.tables.model import Column, Role
 
-__all__ = ["BREAK", "PAGE_RESIDUE", "Grid", "GridRow", "diag", "fit_cells", "join_breaks", "lead_empty"]
+__all__ = [
+    "BREAK",
+    "PAGE_RESIDUE",
+    "Grid",
+    "GridRow",
+    "diag",
+    "fit_cells",
+    "group_cells",
+    "is_group_heading",
+    "join_breaks",
+    "lead_empty",
+]
 
 BREAK = "\n"  # marks a line break inside a cell until the column's role says how to join
 
@@ -81,14 +93,17 @@ def fit_cells(
 ) -> tuple[tuple[str, ...], str | None]:
     """Cells placed under the columns, and a note when the placement was guessed.
 
-    A row with fewer cells than the header lost cells to merged (vertically spanning)
-    cells or to an empty trailing cell: the remaining cells are placed at the right (tab
-    rows) or the left (one cell per line) when their content fits there, else each cell goes
-    to the next column whose kind it looks like (a deadline-looking cell is the deadline, a
-    unit-looking cell a unit column). A full row whose cells do not fit their columns but
-    has empty cells was shifted: its filled cells are placed the same way, if they then fit.
-    A row with more cells than the header had a cell split: the surplus is joined into the
-    text column.
+    A row with as many cells as the header maps them by position, whatever they look like:
+    its empty cells are merged or empty cells, and a unit name the cell rules do not know
+    must not push the row out of line. The one exception is a row whose empty cells all
+    come last and whose cells fit only as the last columns: the converter dropped a merged
+    first cell and printed its tab at the end. A row with fewer cells than the header lost
+    cells to merged (vertically spanning) cells or to an empty trailing cell: only then is
+    the placement guessed. The remaining cells are placed at the right (tab rows) or the
+    left (one cell per line) when their content fits there, else each cell goes to the next
+    column whose kind it looks like (a deadline-looking cell is the deadline, a unit-looking
+    cell a unit column). A row with more cells than the header had a cell split: the
+    surplus is joined into the text column.
 
     >>> from govplan.reading.tables.header import column_roles
     >>> cols = column_roles(["工作任务", "具体工作措施", "牵头单位", "责任单位", "完成时限"])
@@ -96,18 +111,17 @@ def fit_cells(
     ('', '(2) 推进试点。', '区财政局', '', '2024年12月')
     >>> fit_cells(cols, ["(2) 推进试点。", "区财政局", "区发改局", "2024年12月", ""])[0]
     ('', '(2) 推进试点。', '区财政局', '区发改局', '2024年12月')
+    >>> fit_cells(cols, ["", "(3) 评选示范户。", "某某协作队伍", "", "2024年6月"])[0]
+    ('', '(3) 评选示范户。', '某某协作队伍', '', '2024年6月')
     """
     n = len(columns)
     cells = list(cells)
     while len(cells) > n and is_blank(cells[-1]):
         cells.pop()
     if len(cells) == n:
-        if _all_fit(columns, cells) or not any(is_blank(c) for c in cells):
-            return tuple(cells), None
-        filled = [c for c in cells if not is_blank(c)]
-        placed = _place(columns, filled, prefer_left)
-        if placed is not None and _all_fit(columns, placed[0]):
-            return placed[0], f"cells shifted out of their columns; {placed[1]}"
+        shifted = _flush_left(columns, cells)
+        if shifted is not None:
+            return shifted, "cells printed flush left with empty cells after them; read as the last columns"
         return tuple(cells), None
     if len(cells) > n:
         text_at = _text_index(columns)
@@ -118,6 +132,17 @@ def fit_cells(
     placed = _place(columns, cells, prefer_left)
     assert placed is not None
     return placed[0], f"{len(cells)} cells for {n} columns; {placed[1]}"
+
+
+def _flush_left(columns: Sequence[Column], cells: Sequence[str]) -> tuple[str, ...] | None:
+    """A full row read as its filled cells moved to the right end, or None to keep it as printed."""
+    k = len(cells)
+    while k and is_blank(cells[k - 1]):
+        k -= 1
+    if k == len(cells) or k == 0 or any(is_blank(c) for c in cells[:k]) or _all_fit(columns, cells):
+        return None  # an empty cell among the filled ones is a real (merged or empty) cell
+    shifted = [""] * (len(cells) - k) + list(cells[:k])
+    return tuple(shifted) if _all_fit(columns, shifted) else None
 
 
 def _place(
@@ -146,6 +171,60 @@ def _text_index(columns: Sequence[Column]) -> int:
         if c.role is Role.TEXT:
             return k
     return 0
+
+
+_GROUP_HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}\s{0,2}、|[（(]\s{0,2}[一二三四五六七八九十]{1,3}\s{0,2}[)）])")
+_CHINESE_NUMERAL = re.compile(r"[（(]?[一二三四五六七八九十]{1,3}[)）、.．]?")
+
+
+def is_group_heading(text: str) -> bool:
+    """A short group heading spanning a table (``一、全力稳增长``), not a sentence.
+
+    >>> is_group_heading("（二）培育新动能"), is_group_heading("一、加强监管。推进试点。")
+    (True, False)
+    """
+    s = text.strip()
+    return len(s) <= 40 and bool(_GROUP_HEADING.match(s)) and "。" not in s[:-1] and "；" not in s
+
+
+def group_cells(columns: Sequence[Column], parts: Sequence[str]) -> tuple[str, ...] | None:
+    """The cells of a group row spanning the table, or None when ``parts`` are not one.
+
+    A group row prints its heading alone (``一、扩大内需``) or its numeral in the serial
+    column and its name beside it (``二`` | ``培育新动能``); the heading goes to the
+    task (or text) column, the numeral to the serial column, the other cells stay empty.
+
+    >>> from govplan.reading.tables.header import column_roles
+    >>> cols = column_roles(["序号", "重点任务", "责任单位", "完成时间"])
+    >>> group_cells(cols, ["一、扩大有效需求"])
+    ('', '一、扩大有效需求', '', '')
+    >>> group_cells(cols, ["二", "培育新动能"])
+    ('二', '培育新动能', '', '')
+    >>> group_cells(cols, ["3", "推进试点"]) is None
+    True
+    """
+    parts = [p.strip() for p in parts if p.strip()]
+    at = next((k for k, c in enumerate(columns) if c.role in (Role.LABEL, Role.TEXT)), None)
+    if at is None or not parts:
+        return None
+    out = [""] * len(columns)
+    if len(parts) == 1 and is_group_heading(parts[0]):
+        out[at] = parts[0]
+        return tuple(out)
+    serial = next((k for k, c in enumerate(columns) if c.role is Role.SERIAL), None)
+    if (
+        len(parts) == 2
+        and serial is not None
+        and serial < at
+        and _CHINESE_NUMERAL.fullmatch(squeeze(parts[0]))
+        and len(parts[1]) <= 40
+        and not looks_like_text(parts[1])
+        and not looks_like_units(parts[1])
+        and not looks_like_deadline(parts[1])
+    ):
+        out[serial], out[at] = parts
+        return tuple(out)
+    return None
 
 
 def lead_empty(cells: Sequence[str]) -> int:

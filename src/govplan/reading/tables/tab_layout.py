@@ -21,6 +21,7 @@ from govplan.reading.tables.layout import (
     GridRow,
     diag,
     fit_cells,
+    is_group_heading,
     join_breaks,
     lead_empty,
 )
@@ -88,7 +89,7 @@ def read_tab_table(lines: Sequence[Line], start: int, path: str) -> tuple[Grid, 
             j += 1
             continue
         if line_sep != sep:
-            if _group_line(text) and _table_goes_on(lines, j + 1, sep):
+            if is_group_heading(text) and _table_goes_on(lines, j + 1, sep):
                 # 一、稳增长: a group spanning the table, read as a row with only its heading cell
                 at = next((k for k, c in enumerate(columns) if c.role in (Role.LABEL, Role.TEXT)), 0)
                 rows.append(([[text.strip()] if k == at else [""] for k in range(n)], num, num, page))
@@ -156,15 +157,6 @@ def read_tab_table(lines: Sequence[Line], start: int, path: str) -> tuple[Grid, 
             )
         grid.rows.append(GridRow(join_breaks(columns, placed), first, last, pg))
     return grid, end + 1
-
-
-_GROUP_LINE = re.compile(r"(?:[一二三四五六七八九十]{1,3}\s{0,2}、|[（(]\s{0,2}[一二三四五六七八九十]{1,3}\s{0,2}[)）])")
-
-
-def _group_line(text: str) -> bool:
-    """A short group heading on a line of its own (``一、全力稳增长``), not a sentence."""
-    s = text.strip()
-    return len(s) <= 40 and bool(_GROUP_LINE.match(s)) and "。" not in s[:-1] and "；" not in s
 
 
 def _table_goes_on(lines: Sequence[Line], j: int, sep: str) -> bool:
