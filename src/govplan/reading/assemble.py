@@ -30,6 +30,7 @@ from govplan.reading.items import (
 )
 from govplan.reading.responsibility import cell_units, names_and_time
 from govplan.reading.resolve import PendingTask, PendingTaskForce, post_unit
+from govplan.reading.inline import split_inline_items
 from govplan.reading.structure import Item, build_items
 from govplan.reading.text import compact, paragraphs
 
@@ -108,7 +109,7 @@ class PlanAssembler:
             self._skip = frozenset(skip) | frozenset(self.block.boilerplate)
         body_lines = self.r.lines_between(pb.body_start, pb.body_end, self._skip)
         paras = paragraphs(body_lines, cleaned=True)
-        tree = build_items(paras)
+        tree = build_items(split_inline_items(paras))
         refs = cited_documents(tree.preamble)
         for ref in refs:
             self.r.cite(ref)

@@ -46,6 +46,8 @@ _ATTR = re.compile(r"\{[#.][^{}\s][^{}]{0,120}\}")
 _NBSP_TAIL = re.compile(r"^(?:bsp;|sp;|p;|nbsp;)")
 _NBSP_HEAD = re.compile(r"^&(?:n|nb|nbs|nbsp)?$")
 _LIST_BULLET = re.compile(r"^[-*•·]\s+(?=\S)")
+# a markdown heading's hashes ("## （一）…"): the numbering after them is the structure
+_MD_HEADING = re.compile(r"^#{1,6}[ \t\u3000\xa0]+(?=\S)")
 _PAGE_NUMBER = re.compile(r"^[-—–－_\s]*(?:第\s*)?\d{1,3}\s*(?:页)?[-—–－_\s]*$|^[-—–－]\s*\d{1,3}\s*[-—–－]$")
 _RESIDUE = re.compile(
     r"^(?:当前位置|您当前的位置|您的位置|发布时间|发布日期|来源|信息来源|相关阅读|相关链接|浏览次数|"
@@ -80,6 +82,8 @@ def clean_line(text: str) -> str:
     '14.全面开展清理整顿。'
     >>> clean_line("[]{#_Toc12 .anchor}**重点任务**"), clean_line("（[区城管局]{.underline}牵头）")
     ('重点任务', '（区城管局牵头）')
+    >>> clean_line("## （一）强化要素保障")
+    '（一）强化要素保障'
     >>> clean_line("完善配套设施，\\\\")
     '完善配套设施，'
     """
@@ -96,6 +100,8 @@ def clean_line(text: str) -> str:
     s = s.strip(" \t\u3000\r\n\xa0")
     if not s:
         return ""
+    if s[0] == "#":
+        s = _MD_HEADING.sub("", s)
     if s[0] in "bspn&-*•·":
         s = _NBSP_TAIL.sub("", s)
         if _NBSP_HEAD.match(s):

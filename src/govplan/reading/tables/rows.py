@@ -259,6 +259,11 @@ class _Reader:
             elif not any(own) and last_row_entry is not None and last_row_entry.task == task:
                 entry.sets = [last_row_entry.sets[-1]]
                 self._diag(entry.line, "table-row-shape", "row without unit cells: read under the cells above")
+            elif self._continues_above(entry, own, last_row_entry, task):
+                # a vertically merged time cell, printed in its first row only
+                entry.sets = [(own[0], own[1], last_row_entry.sets[-1][2])]  # type: ignore[union-attr]
+                self._diag(entry.line, "table-row-shape", "empty time cell in a continuation row: the time above",
+                           severity=Severity.INFO)
 
             self.entries.append(entry)
             last_row_entry = entry
@@ -279,6 +284,16 @@ class _Reader:
             self._diag(line, "table-row-shape", "lead cell empty, supporting cell filled: read as the lead")
             lead, support = support, ""
         return lead, support, deadline
+
+    def _continues_above(self, entry: _Entry, own: tuple[str, str, str], above: _Entry | None,
+                         task: tuple[int | None, str | None, str | None]) -> bool:
+        """Whether *entry* is a continuation row (no 序号, no task label of its own, units of
+        its own) under a numbered row, with an empty time cell in a table that has one."""
+        if above is None or above.task != task or entry.own_label or entry.serial:
+            return False
+        if Role.SERIAL not in self.roles or Role.DEADLINE not in self.roles:
+            return False  # without a 序号 column no row shows where a task begins
+        return bool((own[0] or own[1]) and not own[2] and above.sets[-1][2])
 
     @staticmethod
     def _group_row(serial: str | None, label_cell: str, text_cell: str) -> tuple[str, str] | None:
