@@ -132,3 +132,34 @@ def test_generated_graphs_are_consistent(g: PlanGraph) -> None:
             assert task in g.tasks(led_by=unit)
         if task.deadline is not None and not task.deadline.is_ongoing:
             assert task in g.tasks(due=task.deadline)
+
+
+def _graph_with_units(*units: Unit) -> PlanGraph:
+    g = PlanGraph([Document("d"), Plan("p", "d", "方案")])
+    for n, unit in enumerate(units):
+        g.add(Task(f"t{n}", "p", text="任务", lead=[unit]))
+    return g
+
+
+def test_a_part_of_a_merged_bureau_finds_the_bureau() -> None:
+    merged = Unit("unit:甲区:区|发改+财政局", "区发改财政局", jurisdiction="甲区")
+    g = _graph_with_units(merged)
+    assert [t.id for t in g.tasks(led_by="区发改局")] == ["t0"]
+    assert [t.id for t in g.tasks(led_by="区财政局")] == ["t0"]
+    assert g.tasks(led_by="区教育局").ids() == []
+
+
+def test_an_exact_unit_wins_over_a_merged_bureau() -> None:
+    merged = Unit("unit:甲区:m", "区发改财政局", jurisdiction="甲区")
+    finance = Unit("unit:甲区:f", "区财政局", jurisdiction="甲区")
+    g = _graph_with_units(merged, finance)
+    assert [t.id for t in g.tasks(led_by="区财政局")] == ["t1"]
+
+
+def test_a_part_held_by_two_merged_bureaus_is_ambiguous() -> None:
+    a = Unit("unit:甲区:a", "区文化旅游局", jurisdiction="甲区")
+    b = Unit("unit:甲区:b", "区文化体育局", jurisdiction="甲区")
+    other_place = Unit("unit:乙县:c", "县文化旅游局", jurisdiction="乙县")
+    g = _graph_with_units(a, b, other_place)
+    assert g.tasks(led_by="区文化局").ids() == []
+    assert g.tasks(led_by="区旅游局").ids() == ["t0"]

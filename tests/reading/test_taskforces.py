@@ -338,3 +338,26 @@ def test_a_post_after_a_collective_member_gives_the_collective() -> None:
     )
     (tf,) = find_taskforces(text)
     assert tf.members == ("镇党政综合办公室", "镇经济发展办公室", "镇财政所", "各村（社区）")
+
+
+@pytest.mark.parametrize(
+    ("noun", "members_intro"),
+    [("工作推进组", "成员单位为"), ("推进组", "成员单位包括"), ("专项小组", "成员单位："), ("工作专组", "成员单位为")],
+)
+def test_other_body_nouns_with_leader_and_members(noun: str, members_intro: str) -> None:
+    # 推进组 / 小组 / 专组 bodies read like a 专班: 组长, 副组长, members, office.
+    text = (
+        f"（一）强化组织领导。成立青山区物流降本{noun}，由区政府分管副区长任组长，"
+        f"区交通局局长、区商务局局长任副组长，{members_intro}区交通局、区商务局、区财政局。"
+        f"{noun}办公室设在区交通局，负责日常调度。"
+    )
+    (tf,) = find_taskforces(text)
+    assert tf.name == f"青山区物流降本{noun}"
+    assert tf.convener == "区政府分管副区长"
+    assert tf.deputies == ("区交通局局长", "区商务局局长")
+    assert tf.members == ("区交通局", "区商务局", "区财政局")
+    assert tf.office == "区交通局"
+
+
+def test_promotion_group_only_named_is_not_a_taskforce() -> None:
+    assert find_taskforces("各街道要相应成立工作推进组，抓好落实。") == []

@@ -255,3 +255,26 @@ def test_data_tables_have_no_duplicate_forms_across_departments() -> None:
 def test_initial_letters_never_start_a_single_department() -> None:
     for name in itertools.chain(_INITIALS, ["文局", "教局"]):
         assert not parse_name("区" + name + ("局" if len(name) == 1 else "")).recognized
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        ("县供销社", "青山县供销合作社"),
+        ("区供销联社", "某某区供销合作社联合社"),
+        ("县残联", "青山县残疾人联合会"),
+        ("区工商联", "青山区工商业联合会"),
+        ("区妇联", "青山区妇女联合会"),
+        ("县科协", "青山县科学技术协会"),
+        ("区文联", "青山区文学艺术界联合会"),
+        ("区侨联", "青山区归国华侨联合会"),
+        ("县红十字会", "青山县红十字会"),
+    ],
+)
+def test_mass_organisations_short_and_full_forms_share_a_key(short: str, full: str) -> None:
+    assert canonical_key(short) == canonical_key(full)
+
+
+def test_supply_cooperative_is_not_another_body() -> None:
+    assert canonical_key("县供销社") != canonical_key("县商务局")
+    assert canonical_key("县供销社") != canonical_key("区供销社")  # levels stay apart

@@ -155,6 +155,8 @@ class Indexes:
         # in each of thousands of jurisdictions, so membership must not be a list scan.
         self.units_by_name: defaultdict[str, dict[str, None]] = defaultdict(dict)
         self.units_by_key: defaultdict[str, dict[str, None]] = defaultdict(dict)
+        # Merged bureaus (区发改财政局: 发改 + 财政) by the shape of their key, for queries by one part.
+        self.merged_units: defaultdict[tuple[str, str, str], list[tuple[str, frozenset[str], str]]] = defaultdict(list)
         # Within one jurisdiction a written form names one unit or very few: tuples are enough.
         self.units_by_place_name: dict[tuple[str, str], tuple[str, ...]] = {}
         self.units_by_place_key: dict[tuple[str, str], tuple[str, ...]] = {}
@@ -278,6 +280,12 @@ class Indexes:
             cleaned, key = clean_name(name), canonical_key(name)
             self.units_by_name[cleaned][unit.id] = None
             self.units_by_key[key][unit.id] = None
+            shape = key_shape(key)
+            if shape is not None and len(shape[3]) > 1:
+                entry = (place, shape[3], unit.id)
+                bucket = self.merged_units[shape[:3]]
+                if entry not in bucket:
+                    bucket.append(entry)
             for table, k in ((self.units_by_place_name, (place, cleaned)), (self.units_by_place_key, (place, key))):
                 ids = table.get(k, ())
                 if unit.id not in ids:
@@ -290,16 +298,55 @@ class Indexes:
         With *jurisdiction*, only units of that jurisdiction.
         """
         cleaned = clean_name(name)
+        key = canonical_key(name)
         if jurisdiction is None:
             exact = self.units_by_name.get(cleaned)
             if exact:
                 return list(exact)
-            return list(self.units_by_key.get(canonical_key(name), ()))
+            by_key = self.units_by_key.get(key)
+            return list(by_key) if by_key else self._merged_holding(key, None)
         place = clean_name(jurisdiction)
-        in_place = self.units_by_place_name.get((place, cleaned))
-        if in_place:
-            return list(in_place)
-        return list(self.units_by_place_key.get((place, canonical_key(name)), ()))
+        in_place = self.units_by_place_name.get((place, cleaned)) or self.units_by_place_key.get((place, key))
+        return list(in_place) if in_place else self._merged_holding(key, place)
+
+    def _merged_holding(self, key: str, place: str | None) -> list[str]:
+        """Per jurisdiction, the one merged bureau that holds the department *key* names, if only one does.
+
+        A plan of a place with a 发改财政局 and no 发改局 means the merged bureau by 发改局; where two
+        merged bureaus hold the part, the name is ambiguous there and finds neither.
+        """
+        shape = key_shape(key)
+        if shape is None:
+            return []
+        wanted = shape[3]
+        holders: dict[str, dict[str, None]] = defaultdict(dict)
+        for unit_place, stems, unit_id in self.merged_units.get(shape[:3], ()):
+            if (place is None or unit_place == place) and wanted < stems:
+                holders[unit_place][unit_id] = None
+        return [unit_id for ids in holders.values() if len(ids) == 1 for unit_id in ids]
+
+
+_KEY_SUFFIXES = ("中心", "公司", "局", "委", "部", "办", "厅", "院", "所", "站", "队", "会", "社")
+
+
+def key_shape(key: str) -> tuple[str, str, str, frozenset[str]] | None:
+    """A canonical key as (level, suffix, sub-office, department stems), or None.
+
+    >>> level, suffix, tail, stems = key_shape("区|发改+财政局")
+    >>> level, suffix, tail, sorted(stems)
+    ('区', '局', '', ['发改', '财政'])
+    """
+    level, sep, rest = key.partition("|")
+    if not sep:
+        return None
+    head, _, tail = rest.partition("/")
+    parts = head.split("+")
+    last = parts[-1]
+    for suffix in _KEY_SUFFIXES:
+        if last.endswith(suffix) and len(last) > len(suffix):
+            parts[-1] = last[: -len(suffix)]
+            return level, suffix, tail, frozenset(parts)
+    return None
 
 
 def _add(posting: Posting, obj: Any, n: int) -> None:

@@ -61,6 +61,7 @@ class PlanAssembler:
         self.plan_ranges: list[tuple[int, int, Plan]] = []
         self._skip: frozenset[int] | None = None
         self._tree: Any = None
+        self._assignment_lines: set[int] = set()
 
     # -- plans ---------------------------------------------------------------------------------
     def _action(self, name: str | None, line: int) -> Action | None:
@@ -136,7 +137,8 @@ class PlanAssembler:
         self._tree = tree
         self._items(tree.walk(), plan, action, year)
         for line, message in tree.out_of_sequence:
-            self.r.diag(line, "numbering-out-of-sequence", message)
+            if line not in self._assignment_lines:  # （三）项由…: a reference, not an item
+                self.r.diag(line, "numbering-out-of-sequence", message)
         for t in tables:
             if pb.title_line <= t.start_line <= pb.body_end and t.start_line not in self.tables_done:
                 self._table(t, plan, action, year)
@@ -160,11 +162,14 @@ class PlanAssembler:
                 para = item_paragraph(it)
                 found[id(it)] = find_annotations(para.text, para.breaks())
         drafts = {id(it): draft_task(it, year, found[id(it)]) if id(it) in found else None for it in all_items}
+        assigned = self._assignment_sections(all_items, found, drafts, year)
         self._bare_lists_as_annotations(all_items, found, drafts, year)
         _lift_enumerations(all_items, drafts, year)
         ordered = first_listed_leads([drafts[id(it)] for it in all_items], from_start=self._first_listed_note())
         drafts.update((id(it), d) for it, d in zip(all_items, ordered))
         for it in all_items:
+            if id(it) in assigned:
+                continue  # a division-of-labour line: read into the items it names
             d = drafts[id(it)]
             para = item_paragraph(it)
             if d is not None:
@@ -212,6 +217,56 @@ class PlanAssembler:
                 self._targets(it, plan, action, year, only=_GOAL_SENTENCE)
             elif it.section == "mechanism":
                 self._taskforces(it, plan, action)
+
+    def _assignment_sections(self, items: list[Item], found: dict[int, Any],
+                             drafts: dict[int, TaskDraft | None], year: int | None) -> set[int]:
+        """A section of ``第（N）项由X牵头，Y配合`` lines (三、责任分工) gives the responsibility
+        of the items it names: each becomes a task with that annotation, its span its own
+        lines.  The section itself is no task; its lines count as part of the tasks.
+        Returns the ids of the section items (and their sub-items)."""
+        from govplan.reading.assignments import find_assignment_section, referenced_items
+
+        led = self.r.ledger
+        inside: set[int] = set()
+        for it in items:
+            if id(it) in inside:
+                continue
+            sec = find_assignment_section(it)
+            if sec is None:
+                continue
+            for x in (it, *it.walk()):
+                inside.add(id(x))
+                drafts[id(x)] = None
+                found.pop(id(x), None)
+            led.boilerplate(*_bounds(sec.lines), why="division of labour")
+            self._assignment_lines.update(sec.lines)
+            numbered = referenced_items(sec)
+            given: dict[int, list[Annotation]] = {}
+            for line, a in sec.assignments:
+                hit = False
+                for n in a.numbers:
+                    target = numbered.get(n)
+                    if target is None:
+                        self.r.diag(line, "assignment-without-item",
+                                    f"the division of labour names item {n}, which the plan does not number",
+                                    a.content)
+                        continue
+                    hit = True
+                    if drafts.get(id(target)) is not None:
+                        continue  # the item's own annotation says it already
+                    para = item_paragraph(target)
+                    end = len(para.text.rstrip())
+                    p = a.parsed
+                    given.setdefault(id(target), []).append(Annotation(
+                        end, end, a.content, p.lead, p.support, p.deadline_text, p.labelled, p.carries, p.unranked))
+                if hit:
+                    led.object(line)
+            for target in numbered.values():
+                anns = given.get(id(target))
+                if anns:
+                    found[id(target)] = (anns, [])
+                    drafts[id(target)] = draft_task(target, year, (anns, []))
+        return inside
 
     def _first_listed_note(self) -> bool:
         """Whether the plan says once, in its preamble or a note, that the first unit leads."""
@@ -353,6 +408,10 @@ def _lift_enumerations(items: list[Item], drafts: dict[int, TaskDraft | None], y
         if draft is not None:
             drafts[id(parent)] = attrs.evolve(draft, item=parent)
             drafts[id(kids[-1])] = None
+
+
+def _bounds(lines: Sequence[int]) -> tuple[int, int]:
+    return min(lines), max(lines)
 
 
 def _heading_title(label: str | None) -> str | None:

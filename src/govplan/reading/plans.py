@@ -106,9 +106,14 @@ def find_plans(lx: Lines, block: DocBlock, skip: frozenset[int], task_tables: fr
     # 3. Plans run to the next start.
     plans = [st for st in starts if isinstance(st, PlanBlock)]
     for k, st in enumerate(starts):
-        if not isinstance(st, PlanBlock):
-            continue
         nxt = starts[k + 1] if k + 1 < len(starts) else None
+        if not isinstance(st, PlanBlock):
+            # an attachment that is no plan (a project list, a map) holds no tasks: its lines
+            # are accounted for as the document's (a task table in it is still read)
+            last = block.end if nxt is None else (nxt[1] if not isinstance(nxt, PlanBlock)
+                                                  else (nxt.header_line or nxt.title_lines[0])) - 1
+            block.boilerplate.update(n for n in body if st[1] <= n <= last and lx.text[n])
+            continue
         if nxt is None:
             st.body_end = block.end
         elif isinstance(nxt, PlanBlock):

@@ -43,7 +43,12 @@ class TaskForceDraft:
 
 # 成立 / 建立 … <body noun>; the name may hold quotes but no clause break.  Roles may be
 # written before the name: 成立由区长任组长、…为成员的某某领导小组 / 由X总牵头的联席会议.
-_NOUNS = "总专班|工作专班|专班|领导小组|工作小组|协调小组|综合协调组|协调组|工作组|联席会议|指挥部|工作办公室|委员会"
+# Longest first within a family, so that 工作推进组 is not cut at 组.  Any …小组 / …专组 /
+# …推进组 / …专项组 is a body of the genre; a bare …组 is too loose (组织, 组团) to list.
+_NOUNS = (
+    "总专班|工作专班|专班|领导小组|工作小组|协调小组|专项小组|推进小组|小组|综合协调组|协调组|工作推进组|推进组|"
+    "工作专组|专项组|专组|督导组|指导组|工作组|联席会议|总指挥部|指挥部|工作办公室|工作委员会|委员会"
+)
 _INTRO = re.compile(
     r"(?:成立|组建|建立|设立)(?:了)?(?P<pre>[由以][^。；;\n的]{2,150}的)?"
     r"(?P<name>[^，,。；;：:\n的]{0,40}?(?:" + _NOUNS + r"))"
@@ -51,7 +56,7 @@ _INTRO = re.compile(
 # 领导小组由区长任组长: a body already named (发挥X领导小组统筹作用) described with its bare
 # noun as a clause's subject.
 _SUBJECT = re.compile(
-    r"(?<![^。；;，,：:])(?P<noun>工作专班|专班|领导小组|工作小组|工作组|指挥部|联席会议)"
+    r"(?<![^。；;，,：:])(?P<noun>工作专班|专班|领导小组|工作小组|工作推进组|推进组|工作组|指挥部|联席会议)"
     r"(?=由|(?:" + "组长|副组长|召集人|指挥长|总指挥|主任" + r")由|(?:成员单位|成员)(?:包括|为|由|有))"
 )
 # 充分发挥区某某领导小组统筹作用: the verb before the name of a body mentioned, not described.
@@ -59,7 +64,10 @@ _MENTION_VERB = re.compile(
     r"(?:要|应)?(?:充分|切实|进一步|继续|更好)?(?:发挥|依托|借助|利用|通过|用好|强化|加强|完善|健全|调整|优化|由|在|经)"
 )
 _MENTION_STOP = "，,。；;：:、“”\"（）()的"
-_GENERIC_NAMES = {"专班", "工作专班", "领导小组", "工作小组", "工作组", "协调组", "协调小组", "指挥部", "委员会"}
+_GENERIC_NAMES = {
+    "专班", "工作专班", "领导小组", "工作小组", "工作组", "协调组", "协调小组", "指挥部", "委员会",
+    "推进组", "工作推进组", "小组", "专组", "工作专组",
+}
 # 每个行动分别建立工作专班: one per action, described elsewhere.
 _DISTRIBUTIVE = ("分别", "各", "每个", "每", "均", "相应", "各自", "都")
 _MODALS = ("要", "应", "应当", "需", "须", "必须", "可", "适时")
@@ -92,7 +100,7 @@ _SPACED_LABEL = re.compile(
     + "*[：:]"
 )
 # What opens a new line of a task-force description (see _compact).
-_LINE_OPENER = re.compile(_SPACED_LABEL.pattern + r"|(?:领导小组|指挥部|工作专班|专班|工作组|小组)?办公室")
+_LINE_OPENER = re.compile(_SPACED_LABEL.pattern + r"|(?:领导小组|指挥部|工作专班|专班|工作推进组|推进组|工作专组|专组|工作组|小组)?办公室")
 # 专班由区商务局、区发改局、区财政局组成: the members, with no 成员 word.  Commas are
 # excluded so that 由区长任组长，…组成 is not read as a list.
 _COMPOSED = re.compile(r"由(?P<who>[^由，,。；;\n]{2,300}?)(?:共同)?组成(?!员)")
@@ -107,7 +115,7 @@ _LED = re.compile(
     r"由(?P<who>[^由，,。；;、\n]{2,40}?)(?:总牵头|牵头)(?:负责|抓总)?"
     r"(?:[，,](?P<list>[^由，,。；;\n]{2,300}?)(?:共同)?(?:组成|参加|参与)(?![员人])|(?=[，,。；;]|$))"
 )
-_OFFICE = re.compile(r"(?:领导小组|指挥部|工作专班|专班|工作组|小组)?办公室(?:设在|设于|设)(?P<unit>[^，,。；;\n]+)")
+_OFFICE = re.compile(r"(?:领导小组|指挥部|工作专班|专班|工作推进组|推进组|工作专组|专组|工作组|小组)?办公室(?:设在|设于|设)(?P<unit>[^，,。；;\n]+)")
 _POST = re.compile(
     r"(?:分管|相关|跟线|协管|常务)?(?:主要负责同志|分管负责同志|相关负责同志|负责同志|主要负责人|分管负责人|相关负责人|负责人|"
     r"主要领导|分管领导|党组书记|党委书记|书记|"
