@@ -104,6 +104,8 @@ def find_annotations(text: str, breaks: Sequence[int] = ()) -> tuple[list[Annota
         found.extend(_unbracketed_labels(text, groups, breaks))
     if not found:
         found.extend(_unbracketed_roles(text, groups, breaks))
+    if not found:
+        found.extend(_unit_first(text))
     found.sort(key=lambda x: x.start)
     return found, candidates
 
@@ -164,6 +166,46 @@ def _unbracketed_roles(text: str, groups: list[tuple[int, int]], breaks: Sequenc
     if parsed is None or parsed.bad or not (parsed.lead or parsed.support):
         return []
     return [Annotation(start, len(text), sentence, parsed.lead, parsed.support, parsed.deadline_text)]
+
+
+# an item's number, then a unit and a colon: "1.县工信局：牵头推进…"
+_UNIT_OPENING = re.compile(
+    r"^[ \t\u3000]{0,8}(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?"
+    r"[ \t\u3000]{0,4}(?P<unit>[^：:，,。；;（()）]{2,30})[：:]"
+)
+_SUPPORT_CLAUSE = re.compile(r"(?:配合|协助|协办|参与)(?:落实|实施)?$")
+
+
+def _unit_first(text: str) -> list[Annotation]:
+    """``1.县工信局：牵头推进…，县移动公司配合。``: the unit that opens the item, then what it does.
+
+    The opening unit leads when the item says it 牵头 (else it is responsible, as under a
+    责任单位 label); units in a clause ending with 配合 support.  The annotation has no
+    width: the unit stays in the task's text.
+
+    >>> [(a.lead, a.support) for a in _unit_first("2.区商务局：牵头建设市场，区财政局配合。")]
+    [(('区商务局',), ('区财政局',))]
+    """
+    m = _UNIT_OPENING.match(text[:60])
+    if m is None or not looks_like_unit(m.group("unit").strip()):
+        return []
+    unit = m.group("unit").strip()
+    rest = text[m.end():m.end() + 2000]
+    if not re.search(r"牵头|负责|配合", rest):
+        return []
+    said = rest.lstrip(" \t\u3000")[:4]
+    lead = (unit,) if said.startswith(("牵头", "负责牵头")) else ()
+    support: list[str] = [] if lead else [unit]
+    for clause in re.split(r"[，,。；;]", rest):
+        c = clause.strip(" \t\u3000")
+        if not _SUPPORT_CLAUSE.search(c) or len(c) > 80:
+            continue
+        parsed = parse_responsibility(c)
+        if parsed is not None and not parsed.bad and not parsed.lead:
+            support.extend(n for n in parsed.support if n not in support and n not in lead)
+    raw = unit + "：" + ("牵头…" if lead else "…")
+    a = m.start("unit")
+    return [Annotation(a, a, raw, lead, tuple(support))]
 
 
 def _unbracketed_labels(text: str, groups: list[tuple[int, int]], breaks: Sequence[int]) -> list[Annotation]:

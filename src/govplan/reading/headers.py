@@ -30,6 +30,8 @@ __all__ = ["DOC_NUMBER", "block_start", "field_number", "number_of", "parse_date
 DOC_NUMBER = re.compile(
     r"^[\u4e00-\u9fa5]{1,16}\s*[〔\[【（(﹝［]\s*(?:19|20)\d{2}\s*[〕\]】）)﹞］]\s*第?\s*\d{1,4}\s*号$"
 )
+# a number printed without its 号 (某政办〔2024〕9): only with the 文号's own brackets, on a line of its own
+_BARE_NUMBER = re.compile(r"^[\u4e00-\u9fa5]{1,16}\s*[〔﹝]\s*(?:19|20)\d{2}\s*[〕﹞]\s*第?\s*\d{1,4}$")
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:印发|发布|签发)?$")
 _CN_DATE = re.compile(r"^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
 _RED_HEADER = re.compile(r"^[^：:>＞|]{2,30}(?:政府|办公室|办公厅|委员会|管委会|局|厅|委|办|部|院)文件$")
@@ -39,11 +41,17 @@ _SIGNER = re.compile(r"签\s*发\s*人\s*[:：]\s*[\u4e00-\u9fa5·]{2,8}")
 def number_of(flat: str) -> str | None:
     """The document number a (whitespace-free) line consists of, 签发人 aside.
 
+    A number printed without its 号 is kept as printed.
+
     >>> number_of("某政发〔2024〕5号签发人：张某某"), number_of("根据某政发〔2024〕5号文件")
     ('某政发〔2024〕5号', None)
+    >>> number_of("某政办〔2024〕9")
+    '某政办〔2024〕9'
     """
-    if len(flat) > 40 or "号" not in flat:
+    if len(flat) > 40:
         return None
+    if "号" not in flat:
+        return flat if _BARE_NUMBER.match(flat) else None
     s = _SIGNER.sub("", flat) if "签" in flat else flat
     return s if DOC_NUMBER.match(s) else None
 
@@ -330,10 +338,25 @@ def _title_before_number(lx: Lines, block: DocBlock) -> tuple[int, str] | None:
     # A web page prints the title above the document number ("…关于印发…的通知").
     if block.number_line is None:
         return None
-    for n in reversed(lx.numbers[lx.index[block.start]:lx.index[block.number_line]]):
+    above = lx.numbers[lx.index[block.start]:lx.index[block.number_line]]
+    for i in range(len(above) - 1, -1, -1):
+        n = above[i]
         s = lx.flat[n]
-        if "关于" in s and _TITLE_END.search(s) and len(s) < 90 and not _SENTENCE_PUNCT.search(s):
-            return n, s
+        if "关于" not in s or len(s) >= 90 or _SENTENCE_PUNCT.search(s):
+            continue
+        # the title may wrap: join the short lines after it until one ends it (…的通知)
+        joined, wrapped = s, []
+        for m in above[i + 1:i + 4]:
+            if _TITLE_END.search(joined):
+                break
+            t = lx.flat[m]
+            if not t or len(t) > 40 or _SENTENCE_PUNCT.search(t):
+                break
+            joined += t
+            wrapped.append(m)
+        if _TITLE_END.search(joined) and len(joined) < 120:
+            block.header_lines.update(wrapped)
+            return n, joined
     return None
 
 

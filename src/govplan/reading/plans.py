@@ -9,6 +9,7 @@ or to an attachment that is no plan (a map, a list of powers).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from govplan.reading.blocks import (
@@ -112,7 +113,9 @@ def find_plans(lx: Lines, block: DocBlock, skip: frozenset[int], task_tables: fr
             # are accounted for as the document's (a task table in it is still read)
             last = block.end if nxt is None else (nxt[1] if not isinstance(nxt, PlanBlock)
                                                   else (nxt.header_line or nxt.title_lines[0])) - 1
-            block.boilerplate.update(n for n in body if st[1] <= n <= last and lx.text[n])
+            # body is sorted: slice it rather than scan it once per attachment
+            a, b = bisect.bisect_left(body, st[1]), bisect.bisect_right(body, last)
+            block.boilerplate.update(n for n in body[a:b] if lx.text[n])
             continue
         if nxt is None:
             st.body_end = block.end

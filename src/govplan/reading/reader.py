@@ -181,6 +181,8 @@ class _FileReader:
         if block.notice_body:
             led.boilerplate(*block.notice_body, why="notice body")
         plans = block.plans
+        if not plans:
+            self._unplanned_tasks(block, skip)
         if not plans and block.doc_number is None and block.title is None:
             return
         if not plans and block.title and "印发" in block.title and block.title_line is not None:
@@ -196,6 +198,28 @@ class _FileReader:
             assembler.read_plan(p, tables, skip)
         assembler.tables_outside_plans(tables)
         self._rest_of_block(block, plans)
+
+    def _unplanned_tasks(self, block: DocBlock, skip: frozenset[int]) -> None:
+        # Numbered items that name their lead units are tasks; with no plan built around
+        # them they would be lost without a word, so say so and leave them unexplained.
+        from govplan.reading.annotations import find_annotations
+        from govplan.reading.responsibility import ROLE_HINT
+        from govplan.reading.structure import parse_marker
+
+        found: list[int] = []
+        for ln in self.lines_between(block.start, block.end, skip):
+            t = ln.text.strip(" \t\u3000")
+            if len(t) > 2000 or not ROLE_HINT.search(t) or parse_marker(t) is None:
+                continue
+            if find_annotations(t)[0]:
+                found.append(ln.number)
+        if not found:
+            return
+        for n in found[1:]:
+            self.ledger.diagnosed(n)
+        self.diag(found[0], "tasks-without-plan",
+                  f"{len(found)} numbered item(s) name responsible units, but no plan was recognised to hold them",
+                  self.text.get(found[0]))
 
     def _document(self, block: DocBlock) -> Document:
         kind = {"plan_notice": DocumentKind.PLAN_NOTICE, "notice": DocumentKind.NOTICE,

@@ -167,6 +167,14 @@ def parse_labelled(text: str) -> Parsed:
         target = lead if label in LEAD_LABELS else support
         if label not in _UNRANKED_LABELS:
             ranked = True
+        elif _ROLE.search(value):  # "责任单位：X牵头，Y配合": the roles said in words
+            said = parse_responsibility(value)
+            if said is not None and said.lead and acceptable(said):
+                lead.extend(said.lead)
+                support.extend(said.support)
+                deadline = deadline or said.deadline_text
+                ranked = True
+                continue
         names, time = names_and_time(value)  # 责任单位：区财政局，上半年完成
         deadline = deadline or time
         for name in names:
