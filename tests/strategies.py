@@ -45,8 +45,8 @@ years = st.integers(1990, 2100)
 
 
 @st.composite
-def periods(draw: Any) -> Period:
-    """Any valid period, ongoing included."""
+def periods(draw: Any, years: st.SearchStrategy[int] = years) -> Period:
+    """Any valid period, ongoing included; *years* narrows the years drawn."""
     year = draw(years)
     kind = draw(st.sampled_from(["year", "half", "quarter", "month", "day", "ongoing"]))
     if kind == "year":

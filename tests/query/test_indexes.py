@@ -30,23 +30,9 @@ DEPTS = [("发展改革局", ("发改局",)), ("财政局", ()), ("商务局", (
 METRICS = ["社会消费品零售总额", "地区生产总值", "全社会消费品零售总额增速"]
 
 
-@st.composite
-def near_periods(draw: Any) -> Period:
+def near_periods() -> st.SearchStrategy[Period]:
     """Periods of 2023-2025 (so that deadlines collide), ongoing included."""
-    year = draw(st.integers(2023, 2025))
-    kind = draw(st.sampled_from(["year", "half", "quarter", "month", "month", "day", "ongoing"]))
-    if kind == "year":
-        return Period.of_year(year)
-    if kind == "half":
-        return Period.of_half(year, draw(st.integers(1, 2)))
-    if kind == "quarter":
-        return Period.of_quarter(year, draw(st.integers(1, 4)))
-    if kind == "month":
-        return Period.of_month(year, draw(st.integers(1, 12)))
-    if kind == "day":
-        day = draw(st.dates(dt.date(year, 1, 1), dt.date(year, 12, 31)))
-        return Period.of_day(day.year, day.month, day.day)
-    return Period.ongoing()
+    return periods(years=st.integers(2023, 2025))
 
 
 def unit(place: str, dept: int) -> Unit:
